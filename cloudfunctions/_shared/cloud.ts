@@ -1,0 +1,26 @@
+/**
+ * The CloudBase handle. In production SCF injects TCB_ENV and credentials; locally the
+ * emulator's function host injects the same variables (and TCB_CONTEXT_CNFG with its URL),
+ * so this code does not know which one it runs on.
+ */
+import tcb from '@cloudbase/node-sdk';
+
+type App = ReturnType<typeof tcb.init>;
+let app: App | null = null;
+
+export function cloud(): App {
+  if (!app) app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  return app;
+}
+
+export type Database = ReturnType<App['database']>;
+
+export function database(): Database {
+  return cloud().database();
+}
+
+/** The caller's WeChat identity, read from what the platform injected — never from the event. */
+export function callerOpenid(): string | null {
+  const { openId } = cloud().auth().getUserInfo();
+  return openId ? String(openId) : null;
+}

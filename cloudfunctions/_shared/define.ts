@@ -1,0 +1,68 @@
+/**
+ * One path for every action: parse the event, identify the caller from the platform,
+ * validate input against the contract, check the caller's role, run the handler, validate
+ * the output (unknown fields are stripped, so nothing private leaks by accident) and wrap
+ * everything in the envelope.
+ */
+import { contract, callEvent, type ActionInput, type ActionName, type ActionOutput } from '../../shared/api/contract';
+import { fail, ok, type Envelope } from '../../shared/api/envelope';
+import { AppError } from '../../shared/api/errors';
+import type { MemberDoc } from '../../shared/domain/org';
+import { callerOpenid, database, type Database } from './cloud';
+import { fieldsOf, toApiError } from './errors';
+import { findMemberByOpenid } from './members';
+
+export interface ActionContext {
+  db: Database;
+  openid: string;
+  /** The member bound to the caller's WeChat identity, or null for an unbound identity. */
+  member: MemberDoc | null;
+}
+
+/** Handlers of one cloud function, keyed by the part of the action name after the dot. */
+export type Handlers<F extends string> = {
+  [A in ActionName as A extends `${F}.${infer Rest}` ? Rest : never]: (
+    input: ActionInput<A>,
+    ctx: ActionContext,
+  ) => Promise<ActionOutput<A>>;
+};
+
+type AnyHandler = (input: unknown, ctx: ActionContext) => Promise<unknown>;
+
+/** `defineFunction('org')({ me: async (input, ctx) => … })`: curried so `F` is fixed before the handlers are typed. */
+export function defineFunction<F extends string>(functionName: F) {
+  return (handlers: Handlers<F>) => mainFor(functionName, handlers as unknown as Record<string, AnyHandler>);
+}
+
+function mainFor(functionName: string, table: Record<string, AnyHandler>) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    try {
+      const parsedEvent = callEvent.safeParse(event);
+      if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
+      const actionName = `${functionName}.${parsedEvent.data.action}`;
+      const handler = table[parsedEvent.data.action];
+      if (!handler || !Object.prototype.hasOwnProperty.call(contract, actionName)) {
+        throw new AppError('NOT_FOUND', '未知的操作');
+      }
+      const spec = contract[actionName as ActionName];
+
+      const openid = callerOpenid();
+      if (!openid) throw new AppError('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开');
+
+      const input = spec.input.safeParse(parsedEvent.data.input ?? {});
+      if (!input.success) throw new AppError('INVALID_INPUT', undefined, fieldsOf(input.error));
+
+      const db = database();
+      const member = await findMemberByOpenid(db, openid);
+      if (spec.roles.length > 0) {
+        if (!member) throw new AppError('UNAUTHENTICATED');
+        if (!member.roles.some((role) => spec.roles.includes(role))) throw new AppError('FORBIDDEN');
+      }
+
+      const output = await handler(input.data, { db, openid, member });
+      return ok(spec.output.parse(output));
+    } catch (error) {
+      return fail(toApiError(error));
+    }
+  };
+}

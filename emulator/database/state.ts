@@ -1,0 +1,209 @@
+/**
+ * Durable state in SQLite (WAL): one `docs` table (collection, id, canonical EJSON body,
+ * version) and one `idx` table of index keys for the declared indexed fields. Rows keep
+ * their rowid across updates, so "no order" means insertion order, as in MongoDB.
+ */
+import Database from 'better-sqlite3';
+import { fromEJSON, toEJSONString, type Doc } from './ejson';
+import { idKey, keysForField } from './keys';
+import type { Plan } from './plan';
+
+export interface StoredDoc {
+  id: string;
+  doc: Doc;
+  version: number;
+}
+
+interface Row {
+  id: string;
+  body: string;
+  version: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, version INTEGER NOT NULL, UNIQUE (coll, id));
+CREATE TABLE IF NOT EXISTS idx (coll TEXT NOT NULL, field TEXT NOT NULL, t TEXT NOT NULL, v, id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS idx_lookup ON idx (coll, field, t, v);
+CREATE INDEX IF NOT EXISTS idx_doc ON idx (coll, id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export class Store {
+  private readonly db: Database.Database;
+  private readonly indexed: Map<string, Set<string>>;
+  private versionCounter: number;
+
+  constructor(file: string, indexedFields: Map<string, Set<string>>) {
+    this.db = new Database(file);
+    if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    this.indexed = indexedFields;
+    const max = this.db.prepare('SELECT MAX(version) AS v FROM docs').get() as { v: number | null };
+    this.versionCounter = max.v ?? 0;
+    this.syncIndexes();
+  }
+
+  /** Rebuilds index keys when the declared indexed fields changed since the file was written. */
+  private syncIndexes(): void {
+    const signature = JSON.stringify([...this.indexed].map(([c, f]) => [c, [...f].sort()]).sort());
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'indexes'").get() as { value: string } | undefined;
+    if (row?.value === signature) return;
+    this.transaction(() => {
+      this.db.exec('DELETE FROM idx');
+      const rows = this.db.prepare('SELECT coll, id, body FROM docs').iterate() as IterableIterator<{ coll: string; id: string; body: string }>;
+      const pending: Array<{ coll: string; id: string; doc: Doc }> = [];
+      for (const r of rows) pending.push({ coll: r.coll, id: r.id, doc: this.parse(r.body) });
+      for (const p of pending) this.writeKeys(p.coll, p.id, p.doc);
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('indexes', ?)").run(signature);
+    });
+  }
+
+  indexedFields(coll: string): ReadonlySet<string> {
+    return this.indexed.get(coll) ?? new Set();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  private parse(body: string): Doc {
+    return fromEJSON(JSON.parse(body), Date.now()) as Doc;
+  }
+
+  private toStored(r: Row): StoredDoc {
+    return { id: r.id, doc: this.parse(r.body), version: r.version };
+  }
+
+  nextVersion(): number {
+    this.versionCounter += 1;
+    return this.versionCounter;
+  }
+
+  // ---- collections ----
+  hasCollection(name: string): boolean {
+    return this.db.prepare('SELECT 1 FROM collections WHERE name = ?').get(name) !== undefined;
+  }
+
+  createCollection(name: string): boolean {
+    const r = this.db.prepare('INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)').run(name, Date.now());
+    return r.changes > 0;
+  }
+
+  listCollections(): string[] {
+    return (this.db.prepare('SELECT name FROM collections ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
+  }
+
+  dropAll(): void {
+    this.transaction(() => {
+      this.db.exec('DELETE FROM docs; DELETE FROM idx; DELETE FROM collections;');
+    });
+  }
+
+  // ---- documents ----
+  get(coll: string, id: string): StoredDoc | undefined {
+    const r = this.db.prepare('SELECT id, body, version FROM docs WHERE coll = ? AND id = ?').get(coll, id) as Row | undefined;
+    return r ? this.toStored(r) : undefined;
+  }
+
+  versionOf(coll: string, id: string): number {
+    const r = this.db.prepare('SELECT version FROM docs WHERE coll = ? AND id = ?').get(coll, id) as { version: number } | undefined;
+    return r?.version ?? 0;
+  }
+
+  count(coll: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM docs WHERE coll = ?').get(coll) as { n: number }).n;
+  }
+
+  /** Candidate documents for a plan, in insertion order. */
+  find(coll: string, plan: Plan): StoredDoc[] {
+    let rows: Row[];
+    switch (plan.kind) {
+      case 'scan':
+        rows = this.db.prepare('SELECT id, body, version FROM docs WHERE coll = ? ORDER BY rowid').all(coll) as Row[];
+        break;
+      case 'ids': {
+        const marks = plan.ids.map(() => '?').join(',');
+        rows = this.db
+          .prepare(`SELECT id, body, version FROM docs WHERE coll = ? AND id IN (${marks}) ORDER BY rowid`)
+          .all(coll, ...plan.ids) as Row[];
+        break;
+      }
+      case 'keys': {
+        const cond = plan.keys.map(() => '(t = ? AND v = ?)').join(' OR ');
+        const args = plan.keys.flatMap((k) => [k.t, k.v]);
+        rows = this.db
+          .prepare(
+            `SELECT id, body, version FROM docs WHERE coll = ? AND id IN
+              (SELECT id FROM idx WHERE coll = ? AND field = ? AND (${cond})) ORDER BY rowid`,
+          )
+          .all(coll, coll, plan.field, ...args) as Row[];
+        break;
+      }
+      case 'range': {
+        const parts = ['t = ?'];
+        const args: Array<string | number> = [plan.t];
+        if (plan.gt) {
+          parts.push(plan.gt.inclusive ? 'v >= ?' : 'v > ?');
+          args.push(plan.gt.v);
+        }
+        if (plan.lt) {
+          parts.push(plan.lt.inclusive ? 'v <= ?' : 'v < ?');
+          args.push(plan.lt.v);
+        }
+        rows = this.db
+          .prepare(
+            `SELECT id, body, version FROM docs WHERE coll = ? AND id IN
+              (SELECT id FROM idx WHERE coll = ? AND field = ? AND ${parts.join(' AND ')}) ORDER BY rowid`,
+          )
+          .all(coll, coll, plan.field, ...args) as Row[];
+        break;
+      }
+    }
+    return rows.map((r) => this.toStored(r));
+  }
+
+  /** Inserts or replaces a document; returns its new version. Call inside `transaction`. */
+  put(coll: string, doc: Doc): number {
+    const id = idKey(doc._id);
+    const version = this.nextVersion();
+    const body = toEJSONString(doc);
+    const updated = this.db.prepare('UPDATE docs SET body = ?, version = ? WHERE coll = ? AND id = ?').run(body, version, coll, id);
+    if (updated.changes === 0) {
+      this.db.prepare('INSERT INTO docs (coll, id, body, version) VALUES (?, ?, ?, ?)').run(coll, id, body, version);
+    }
+    this.db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
+    this.writeKeys(coll, id, doc);
+    return version;
+  }
+
+  remove(coll: string, id: string): boolean {
+    this.db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
+    return this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id).changes > 0;
+  }
+
+  private writeKeys(coll: string, id: string, doc: Doc): void {
+    const fields = this.indexed.get(coll);
+    if (!fields) return;
+    const insert = this.db.prepare('INSERT INTO idx (coll, field, t, v, id) VALUES (?, ?, ?, ?, ?)');
+    for (const field of fields) for (const k of keysForField(doc, field)) insert.run(coll, field, k.t, k.v, id);
+  }
+
+  /** Every document of every collection, for export. */
+  dump(): Map<string, Doc[]> {
+    const out = new Map<string, Doc[]>();
+    for (const name of this.listCollections()) out.set(name, []);
+    const rows = this.db.prepare('SELECT coll, body FROM docs ORDER BY rowid').all() as Array<{ coll: string; body: string }>;
+    for (const r of rows) {
+      const list = out.get(r.coll) ?? [];
+      list.push(JSON.parse(r.body) as Doc);
+      out.set(r.coll, list);
+    }
+    return out;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * A View is what an operation reads and writes through: the committed store directly, or a
+ * transaction's buffered overlay on top of it. Operations are written once against View.
+ */
+import { Query } from 'mingo';
+import { cloneValue, type Doc } from './ejson';
+import { DbError, DB_ERRORS, collectionNotExist } from './errors';
+import { idKey } from './keys';
+import { planQuery } from './plan';
+import type { Store, StoredDoc } from './state';
+import type { Transaction, TransactionManager } from './transactions';
+
+export interface View {
+  assertCollection(coll: string): void;
+  /** All documents matching `query`, in natural (insertion) order. */
+  find(coll: string, query: Doc): Doc[];
+  get(coll: string, id: unknown): Doc | undefined;
+  put(coll: string, doc: Doc): void;
+  remove(coll: string, id: unknown): void;
+  /** Runs a multi-write operation atomically. */
+  atomically<T>(fn: () => T): T;
+}
+
+export interface ScanReporter {
+  (coll: string, query: Doc, scanned: number): void;
+}
+
+export const matcher = (query: Doc): ((doc: Doc) => boolean) => {
+  if (Object.keys(query).length === 0) return () => true;
+  const q = new Query(query, {});
+  return (doc) => q.test(doc);
+};
+
+/** Candidate rows from SQLite (index pushdown when a plan exists), reporting unindexed scans. */
+export function candidates(store: Store, coll: string, query: Doc, report: ScanReporter): StoredDoc[] {
+  const plan = planQuery(query, store.indexedFields(coll));
+  const rows = store.find(coll, plan);
+  if (plan.kind === 'scan') report(coll, query, rows.length);
+  return rows;
+}
+
+export class CommittedView implements View {
+  constructor(
+    private readonly store: Store,
+    private readonly report: ScanReporter,
+  ) {}
+
+  assertCollection(coll: string): void {
+    if (!this.store.hasCollection(coll)) throw collectionNotExist(coll);
+  }
+
+  find(coll: string, query: Doc): Doc[] {
+    const test = matcher(query);
+    return candidates(this.store, coll, query, this.report)
+      .map((r) => r.doc)
+      .filter(test);
+  }
+
+  get(coll: string, id: unknown): Doc | undefined {
+    return this.store.get(coll, idKey(id))?.doc;
+  }
+
+  put(coll: string, doc: Doc): void {
+    this.store.put(coll, doc);
+  }
+
+  remove(coll: string, id: unknown): void {
+    this.store.remove(coll, idKey(id));
+  }
+
+  atomically<T>(fn: () => T): T {
+    return this.store.transaction(fn);
+  }
+}
+
+/** Reads see the transaction's own writes; writes are buffered until commit. */
+export class TransactionView implements View {
+  constructor(
+    private readonly store: Store,
+    private readonly manager: TransactionManager,
+    private readonly txn: Transaction,
+    private readonly report: ScanReporter,
+  ) {}
+
+  assertCollection(coll: string): void {
+    if (!this.store.hasCollection(coll)) throw collectionNotExist(coll);
+  }
+
+  find(coll: string, query: Doc): Doc[] {
+    const test = matcher(query);
+    const byId = new Map<string, Doc>();
+    for (const row of candidates(this.store, coll, query, this.report)) {
+      this.manager.observe(this.txn, coll, row.id, row.version);
+      byId.set(row.id, row.doc);
+    }
+    for (const w of this.txn.writes.values()) {
+      if (w.coll !== coll) continue;
+      if (w.doc === null) byId.delete(w.id);
+      else byId.set(w.id, cloneValue(w.doc));
+    }
+    return [...byId.values()].filter(test);
+  }
+
+  get(coll: string, id: unknown): Doc | undefined {
+    const key = idKey(id);
+    const own = this.txn.writes.get(TransactionViewKey(coll, key));
+    if (own) return own.doc === null ? undefined : cloneValue(own.doc);
+    const row = this.store.get(coll, key);
+    this.manager.observe(this.txn, coll, key, row?.version ?? 0);
+    return row?.doc;
+  }
+
+  put(coll: string, doc: Doc): void {
+    this.manager.write(this.txn, coll, idKey(doc._id), cloneValue(doc));
+  }
+
+  remove(coll: string, id: unknown): void {
+    this.manager.write(this.txn, coll, idKey(id), null);
+  }
+
+  atomically<T>(fn: () => T): T {
+    return fn(); // the buffer is applied atomically at commit
+  }
+}
+
+export const TransactionViewKey = (coll: string, id: string): string => `${coll}\u0000${id}`;
+
+export const conflict = (message: string): DbError => new DbError(DB_ERRORS.TRANSACTION_CONFLICT, message);

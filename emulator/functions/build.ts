@@ -1,0 +1,77 @@
+/**
+ * Builds each cloud function with esbuild into the bundle that would be deployed:
+ * dist/functions/<name>/{index.js, package.json, config.json}. The CloudBase SDKs stay
+ * external (SCF installs them from package.json, as `tcb fn deploy` does).
+ */
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+export const FUNCTIONS_SRC = join(ROOT, 'cloudfunctions');
+export const FUNCTIONS_OUT = join(ROOT, 'dist', 'functions');
+
+const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'];
+
+/** Function folders: every folder of cloudfunctions/ with an index.ts, except `_shared`. */
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_SRC, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+    .filter((entry) => existsSync(join(FUNCTIONS_SRC, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export interface BuiltFunction {
+  name: string;
+  bundle: string;
+  bytes: number;
+  timeoutSeconds: number;
+}
+
+function rootDependencyVersions(): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  const deps: Record<string, string> = {};
+  for (const name of EXTERNAL) {
+    const version = pkg.dependencies?.[name];
+    if (version) deps[name] = version;
+  }
+  return deps;
+}
+
+export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<BuiltFunction[]> {
+  const names = functionNames();
+  const dependencies = rootDependencyVersions();
+  return Promise.all(
+    names.map(async (name) => {
+      const dir = join(outDir, name);
+      mkdirSync(dir, { recursive: true });
+      const bundle = join(dir, 'index.js');
+      const result = await build({
+        entryPoints: [join(FUNCTIONS_SRC, name, 'index.ts')],
+        outfile: bundle,
+        bundle: true,
+        platform: 'node',
+        target: 'node16',
+        format: 'cjs',
+        external: EXTERNAL,
+        sourcemap: 'inline',
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const configPath = join(FUNCTIONS_SRC, name, 'config.json');
+      const config = existsSync(configPath)
+        ? (JSON.parse(readFileSync(configPath, 'utf8')) as { timeout?: number })
+        : {};
+      writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
+      writeFileSync(
+        join(dir, 'package.json'),
+        JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies }, null, 2),
+      );
+      const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+      return { name, bundle, bytes, timeoutSeconds: config.timeout ?? 5 };
+    }),
+  );
+}

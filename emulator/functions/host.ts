@@ -1,0 +1,212 @@
+/**
+ * The function host: runs invocations of the built bundles in a pool of worker threads per
+ * function (warm instances are reused, as SCF does), each invocation with its own injected
+ * environment. A per-function timeout terminates the instance, as SCF does.
+ */
+import { buildSync } from 'esbuild';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { BuiltFunction } from './build';
+import { ROOT } from './build';
+
+export interface Identity {
+  openid: string | null;
+  appid: string;
+  unionid?: string;
+}
+
+export type InvocationOutcome =
+  | { ok: true; result: unknown }
+  | { ok: false; reason: 'NOT_FOUND' | 'TIMEOUT' | 'CRASH' | 'BUSY'; message: string };
+
+export interface FunctionHostOptions {
+  functions: readonly BuiltFunction[];
+  /** The emulator's admin URL, injected as TCB_CONTEXT_CNFG so the real SDK talks to it. */
+  adminUrl: string;
+  /** Where the WeChat open-API fakes live (injected as TONGXIN_WECHAT_FAKE_URL). */
+  wechatUrl: string;
+  envId?: string;
+  /** CloudBase's per-function concurrency limit on the basic plan. */
+  maxInstances?: number;
+  log?: (message: string) => void;
+}
+
+interface Pending {
+  resolve: (outcome: InvocationOutcome) => void;
+  timer: NodeJS.Timeout;
+}
+
+interface Instance {
+  worker: Worker;
+  pending: Pending | null;
+  invocationId: string | null;
+}
+
+interface Pool {
+  fn: BuiltFunction;
+  idle: Instance[];
+  busy: Set<Instance>;
+  waiting: Array<() => void>;
+}
+
+let compiledWorker: string | null = null;
+
+/** The worker entry is TypeScript; compile it once so plain Node can start it. */
+function workerScript(): string {
+  if (compiledWorker) return compiledWorker;
+  const outDir = join(ROOT, 'dist', 'emulator');
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, 'function-worker.js');
+  buildSync({
+    entryPoints: [join(__dirname, 'worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  compiledWorker = outfile;
+  return outfile;
+}
+
+export class FunctionHost {
+  private readonly pools = new Map<string, Pool>();
+  private readonly maxInstances: number;
+  private readonly envId: string;
+  private seq = 0;
+
+  constructor(private readonly options: FunctionHostOptions) {
+    this.maxInstances = options.maxInstances ?? 20;
+    this.envId = options.envId ?? 'local';
+    for (const fn of options.functions) this.pools.set(fn.name, { fn, idle: [], busy: new Set(), waiting: [] });
+  }
+
+  names(): string[] {
+    return [...this.pools.keys()];
+  }
+
+  /** Runs one invocation. `invocationId` is also the TCB_SEQID, so database calls can be metered per invocation. */
+  async invoke(name: string, event: unknown, identity: Identity, invocationId = this.nextId()): Promise<InvocationOutcome> {
+    const pool = this.pools.get(name);
+    if (!pool) return { ok: false, reason: 'NOT_FOUND', message: `no function named ${name}` };
+    const instance = await this.acquire(pool);
+    try {
+      return await this.run(pool, instance, event, identity, invocationId);
+    } finally {
+      this.release(pool, instance);
+    }
+  }
+
+  nextId(): string {
+    this.seq += 1;
+    return `inv${Date.now().toString(36)}${this.seq.toString(36)}`;
+  }
+
+  async stop(): Promise<void> {
+    const all: Instance[] = [];
+    for (const pool of this.pools.values()) all.push(...pool.idle, ...pool.busy);
+    await Promise.all(all.map((instance) => instance.worker.terminate()));
+    for (const pool of this.pools.values()) {
+      pool.idle = [];
+      pool.busy.clear();
+    }
+  }
+
+  private environment(identity: Identity, invocationId: string): Record<string, string> {
+    const env: Record<string, string> = {
+      TCB_ENV: this.envId,
+      SCF_NAMESPACE: this.envId,
+      TCB_SEQID: invocationId,
+      TCB_CONTEXT_KEYS: 'TCB_ENV,SCF_NAMESPACE,TCB_SEQID',
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl }),
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
+      WX_APPID: identity.appid,
+      WX_CLIENTIP: '127.0.0.1',
+      TENCENTCLOUD_SECRETID: 'local-emulator',
+      TENCENTCLOUD_SECRETKEY: 'local-emulator',
+      TONGXIN_WECHAT_FAKE_URL: this.options.wechatUrl,
+    };
+    if (identity.openid) env.WX_OPENID = identity.openid;
+    if (identity.unionid) env.WX_UNIONID = identity.unionid;
+    return env;
+  }
+
+  private async acquire(pool: Pool): Promise<Instance> {
+    for (;;) {
+      const idle = pool.idle.pop();
+      if (idle) {
+        pool.busy.add(idle);
+        return idle;
+      }
+      if (pool.busy.size < this.maxInstances) {
+        const instance = this.spawn(pool);
+        pool.busy.add(instance);
+        return instance;
+      }
+      await new Promise<void>((resolve) => pool.waiting.push(resolve));
+    }
+  }
+
+  private release(pool: Pool, instance: Instance): void {
+    if (pool.busy.delete(instance) && instance.pending === null && instance.invocationId === null) {
+      pool.idle.push(instance);
+    }
+    pool.waiting.shift()?.();
+  }
+
+  private spawn(pool: Pool): Instance {
+    const worker = new Worker(workerScript(), {
+      workerData: { bundle: pool.fn.bundle, functionName: pool.fn.name },
+      // Each instance starts from the host's environment minus anything identity-like.
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: process.env.NODE_ENV ?? 'development', TZ: process.env.TZ ?? '' },
+    });
+    const instance: Instance = { worker, pending: null, invocationId: null };
+    worker.on('message', (message: { id: string; ok: boolean; result?: unknown; error?: string }) => {
+      const pending = instance.pending;
+      if (!pending || message.id !== instance.invocationId) return;
+      clearTimeout(pending.timer);
+      instance.pending = null;
+      instance.invocationId = null;
+      pending.resolve(
+        message.ok ? { ok: true, result: message.result } : { ok: false, reason: 'CRASH', message: message.error ?? 'crash' },
+      );
+    });
+    worker.on('error', (error) => this.fail(pool, instance, 'CRASH', error.message));
+    worker.on('exit', () => this.fail(pool, instance, 'CRASH', 'instance exited'));
+    return instance;
+  }
+
+  /** Ends the instance's pending invocation and removes the instance from the pool. */
+  private fail(pool: Pool, instance: Instance, reason: 'CRASH' | 'TIMEOUT', message: string): void {
+    pool.idle = pool.idle.filter((other) => other !== instance);
+    pool.busy.delete(instance);
+    const pending = instance.pending;
+    instance.pending = null;
+    instance.invocationId = null;
+    if (pending) {
+      clearTimeout(pending.timer);
+      pending.resolve({ ok: false, reason, message });
+    }
+  }
+
+  private run(pool: Pool, instance: Instance, event: unknown, identity: Identity, invocationId: string) {
+    return new Promise<InvocationOutcome>((resolve) => {
+      const timeoutMs = pool.fn.timeoutSeconds * 1000;
+      const timer = setTimeout(() => {
+        this.options.log?.(`function ${pool.fn.name} timed out after ${timeoutMs} ms (${invocationId})`);
+        this.fail(pool, instance, 'TIMEOUT', `timed out after ${timeoutMs} ms`);
+        void instance.worker.terminate();
+      }, timeoutMs);
+      instance.pending = { resolve, timer };
+      instance.invocationId = invocationId;
+      instance.worker.postMessage({ id: invocationId, event, env: this.environment(identity, invocationId) });
+    });
+  }
+}
+
+export function randomOpenid(): string {
+  return `o${randomUUID().replace(/-/g, '').slice(0, 27)}`;
+}

@@ -1,0 +1,2 @@
+export { startEmulator, DEFAULT_H5_DIR, type Emulator, type EmulatorOptions } from './controller';
+export { buildFunctions, functionNames, type BuiltFunction } from './functions/build';

@@ -1,0 +1,74 @@
+/**
+ * Fakes of the WeChat open APIs the functions use (through the port in
+ * cloudfunctions/_shared/wechat): mini-program codes become standard QR codes of the H5
+ * URL of the same page and scene; subscribe messages are recorded; the content check
+ * rejects words from a configurable list.
+ */
+import QRCode from 'qrcode';
+
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  sentAt: string;
+}
+
+/** WeChat's rule for `scene`: ≤ 32 visible characters from a fixed set. */
+const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+
+export const DEFAULT_BANNED_WORDS = ['违禁词', '赌博', '色情'];
+
+export class WechatFakes {
+  readonly messages: SubscribeMessage[] = [];
+  bannedWords: string[] = [...DEFAULT_BANNED_WORDS];
+
+  constructor(private readonly origin: () => string) {}
+
+  /** The H5 URL a scanned code opens: the same page, with the scene as a query parameter. */
+  h5Url(page: string, scene: string): string {
+    const cleanPage = page.replace(/^\/+/, '');
+    return `${this.origin()}/#/${cleanPage}?scene=${encodeURIComponent(scene)}`;
+  }
+
+  async miniProgramCode(input: { scene?: unknown; page?: unknown; width?: unknown }): Promise<
+    { ok: true; png: Buffer; url: string } | { ok: false; errcode: number; errmsg: string }
+  > {
+    const scene = typeof input.scene === 'string' ? input.scene : '';
+    const page = typeof input.page === 'string' && input.page ? input.page : 'pages/home/index';
+    if (!SCENE_PATTERN.test(scene)) return { ok: false, errcode: 40129, errmsg: 'invalid scene' };
+    if (!/^[A-Za-z0-9_\-/]+$/.test(page)) return { ok: false, errcode: 41030, errmsg: 'invalid page' };
+    const width = typeof input.width === 'number' && input.width >= 280 && input.width <= 1280 ? input.width : 430;
+    const url = this.h5Url(page, scene);
+    const png = await QRCode.toBuffer(url, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' });
+    return { ok: true, png, url };
+  }
+
+  sendSubscribeMessage(input: Record<string, unknown>): { errcode: number; errmsg: string } {
+    const touser = typeof input.touser === 'string' ? input.touser : '';
+    const templateId = typeof input.templateId === 'string' ? input.templateId : '';
+    if (!touser || !templateId) return { errcode: 40003, errmsg: 'invalid touser or templateId' };
+    this.messages.push({
+      touser,
+      templateId,
+      page: typeof input.page === 'string' ? input.page : undefined,
+      data: (input.data ?? {}) as SubscribeMessage['data'],
+      sentAt: new Date().toISOString(),
+    });
+    return { errcode: 0, errmsg: 'ok' };
+  }
+
+  /** msgSecCheck v2 shape: `suggest` is pass or risky, `label` 20006 for 违法犯罪-like hits. */
+  checkText(input: Record<string, unknown>) {
+    const content = typeof input.content === 'string' ? input.content : '';
+    const hit = this.bannedWords.find((word) => word && content.includes(word));
+    return hit
+      ? { errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label: 20006 }, detail: [{ keyword: hit }] }
+      : { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [] };
+  }
+
+  reset(): void {
+    this.messages.length = 0;
+    this.bannedWords = [...DEFAULT_BANNED_WORDS];
+  }
+}

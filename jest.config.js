@@ -1,0 +1,37 @@
+// One Jest run, one project per test layer (DESIGN §8). e2e runs separately (npm run test:e2e).
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic' } },
+    target: 'es2020',
+  },
+  module: { type: 'commonjs' },
+}];
+
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/miniprogram/src/$1' },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...base, displayName: 'emulator', testMatch: ['<rootDir>/tests/emulator/**/*.test.ts'] },
+    { ...base, displayName: 'functions', testMatch: ['<rootDir>/tests/functions/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/miniprogram/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/miniprogram/setup.ts'],
+    },
+    {
+      ...base,
+      displayName: 'simulate',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/simulate/**/*.test.ts'],
+    },
+  ],
+};

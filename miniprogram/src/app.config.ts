@@ -1,0 +1,33 @@
+// Evaluated at build time (Node). config/index.ts sets TARO_APP_BACKEND before this runs.
+const local = process.env.TARO_APP_BACKEND === 'local' && process.env.TARO_ENV !== 'h5';
+
+const tab = (page: string, text: string, icon: string) => ({
+  pagePath: `pages/${page}/index`,
+  text,
+  iconPath: `assets/tab/${icon}.png`,
+  selectedIconPath: `assets/tab/${icon}-active.png`,
+});
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/study/index', 'pages/points/index', 'pages/mine/index'],
+  subPackages: [
+    // The secretary's tools live outside the main package (DESIGN §7, size budget §9).
+    { root: 'subpackages/secretary', pages: ['pages/index/index'] },
+    // Dev sign-in against the local emulator: only in a local weapp build.
+    ...(local ? [{ root: 'subpackages/dev', pages: ['pages/signin/index'] }] : []),
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#b7121b',
+    navigationBarTitleText: '同心',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#b7121b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [tab('home', '首页', 'home'), tab('study', '学习', 'study'), tab('points', '积分', 'points'), tab('mine', '我的', 'mine')],
+  },
+});

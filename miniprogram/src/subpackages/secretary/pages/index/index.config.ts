@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '书记工作台' });

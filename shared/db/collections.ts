@@ -1,0 +1,38 @@
+/**
+ * Collections and their indexes: the one source of truth for the emulator (which pushes
+ * filters on these down to SQLite) and for the production set-up script (which creates
+ * them in CloudBase). A query on a large collection that no index serves is reported.
+ */
+export interface IndexField {
+  field: string; // dotted path, e.g. "branchId" or "period.quarter"
+  direction: 1 | -1;
+}
+
+export interface IndexDeclaration {
+  collection: string;
+  name: string;
+  fields: readonly IndexField[];
+  unique?: boolean;
+}
+
+export const COLLECTIONS = {
+  committees: 'committees',
+  branches: 'branches',
+  groups: 'groups',
+  units: 'units',
+  members: 'members',
+  auditLog: 'audit_log',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+const asc = (field: string): IndexField => ({ field, direction: 1 });
+
+export const INDEXES: readonly IndexDeclaration[] = [
+  { collection: COLLECTIONS.branches, name: 'byCommittee', fields: [asc('committeeId')] },
+  { collection: COLLECTIONS.groups, name: 'byBranch', fields: [asc('branchId')] },
+  { collection: COLLECTIONS.units, name: 'byBranch', fields: [asc('branchId')] },
+  { collection: COLLECTIONS.members, name: 'byOpenid', fields: [asc('openid')], unique: false },
+  { collection: COLLECTIONS.members, name: 'byBranch', fields: [asc('branchId'), asc('name')] },
+  { collection: COLLECTIONS.auditLog, name: 'byBranchTime', fields: [asc('branchId'), { field: 'at', direction: -1 }] },
+];

@@ -1,0 +1,36 @@
+/**
+ * The one date module (DESIGN §6): every "day", "week" and "quarter" is an Asia/Shanghai
+ * boundary whatever the server's zone. Instants are stored as Dates; China calendar days
+ * as 'YYYY-MM-DD' strings beside them where a rule counts per day.
+ */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const CHINA_TZ = 'Asia/Shanghai';
+
+/** A China calendar day, e.g. '2026-11-26'. */
+export type ChinaDay = string;
+
+export function chinaDay(instant: Date): ChinaDay {
+  return dayjs(instant).tz(CHINA_TZ).format('YYYY-MM-DD');
+}
+
+/** A quarter period id in China time, e.g. '2026Q4'. */
+export function chinaQuarter(instant: Date): string {
+  const local = dayjs(instant).tz(CHINA_TZ);
+  return `${local.year()}Q${Math.floor(local.month() / 3) + 1}`;
+}
+
+/** The first instant of a China calendar day. */
+export function startOfChinaDay(day: ChinaDay): Date {
+  return dayjs.tz(day, CHINA_TZ).toDate();
+}
+
+/** Human Chinese date-time for display, e.g. '2026-11-26 13:02'. */
+export function formatChinaDateTime(instant: Date): string {
+  return dayjs(instant).tz(CHINA_TZ).format('YYYY-MM-DD HH:mm');
+}

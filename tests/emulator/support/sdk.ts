@@ -1,0 +1,27 @@
+/** The real @cloudbase/node-sdk pointed at a test database server. */
+import tcb from '@cloudbase/node-sdk';
+import { startDbServer, type DbServer } from './dbServer';
+import type { DatabaseServiceOptions } from '../../../emulator/database';
+
+export type SdkDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
+
+export interface SdkHarness {
+  server: DbServer;
+  db: SdkDb;
+}
+
+export async function startSdk(options: Partial<DatabaseServiceOptions> = {}): Promise<SdkHarness> {
+  const server = await startDbServer(options);
+  const app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: server.url });
+  return { server, db: app.database() };
+}
+
+/** The code of an error the SDK threw. */
+export async function errorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return String((e as { code?: unknown }).code);
+  }
+  throw new Error('expected the call to fail');
+}

@@ -1,0 +1,55 @@
+/**
+ * A whole local stack for tests: the emulator in memory, the functions built into a
+ * folder of this Jest worker's own, the demo company seeded, and dev sign-in helpers.
+ */
+import { join } from 'node:path';
+import { startEmulator, buildFunctions, type Emulator } from '../../emulator';
+import { ROOT } from '../../emulator/functions/build';
+import { demoData, type SeedData } from '../../scripts/seed/demo';
+import { loadSeed } from '../../scripts/seed/load';
+
+export interface LocalStack {
+  origin: string;
+  adminUrl: string;
+  emulator: Emulator;
+  /** Signs in as a WeChat identity; returns the session token for the x-tongxin-session header. */
+  signIn(openid: string): Promise<string>;
+  people(): Promise<Array<{ openid: string; name: string; branchName: string; roles: string[] }>>;
+  /** Calls `function.action` as the token's identity; returns the HTTP status and the envelope. */
+  call(action: string, input: unknown, token: string | null): Promise<{ status: number; body: unknown; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: { seed?: SeedData | false; h5Dir?: string } = {}): Promise<LocalStack> {
+  const functions = await buildFunctions(join(ROOT, 'dist', 'test-functions', String(process.pid)));
+  const emulator = await startEmulator({ port: 0, dataDir: ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined });
+  if (options.seed !== false) await loadSeed(emulator.adminUrl, options.seed ?? demoData());
+  const { origin } = emulator;
+  return {
+    origin,
+    adminUrl: emulator.adminUrl,
+    emulator,
+    async signIn(openid) {
+      const response = await fetch(`${origin}/__/auth/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid }),
+      });
+      const body = (await response.json()) as { token: string };
+      return body.token;
+    },
+    async people() {
+      return (await (await fetch(`${origin}/__/auth/people`)).json()) as Awaited<ReturnType<LocalStack['people']>>;
+    },
+    async call(action, input, token) {
+      const dot = action.indexOf('.');
+      const response = await fetch(`${origin}/functions/${action.slice(0, dot)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-tongxin-session': token } : {}) },
+        body: JSON.stringify({ action: action.slice(dot + 1), input }),
+      });
+      return { status: response.status, body: (await response.json()) as unknown, headers: response.headers };
+    },
+    stop: () => emulator.stop(),
+  };
+}
