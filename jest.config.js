@@ -26,11 +26,19 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/miniprogram/setup.ts'],
+      // Taro's runtime needs a mini-program host: pages run on DOM test doubles instead.
+      moduleNameMapper: {
+        ...base.moduleNameMapper,
+        '^@tarojs/taro$': '<rootDir>/tests/miniprogram/mocks/taro.ts',
+        '^@tarojs/components$': '<rootDir>/tests/miniprogram/mocks/components.tsx',
+        '\\.css$': '<rootDir>/tests/miniprogram/mocks/style.ts',
+      },
     },
     {
       ...base,
       displayName: 'simulate',
-      testEnvironment: 'jsdom',
+      // jsdom for miniprogram-simulate, plus Node's fetch/setImmediate for the in-process stack.
+      testEnvironment: '<rootDir>/tests/simulate/environment.js',
       testMatch: ['<rootDir>/tests/simulate/**/*.test.ts'],
     },
   ],

@@ -33,13 +33,25 @@ function indexedFields(indexes: readonly IndexDeclaration[]): Map<string, Set<st
   return out;
 }
 
+/** Field lists of the unique indexes, per collection. */
+function uniqueIndexes(indexes: readonly IndexDeclaration[]): Map<string, Array<readonly string[]>> {
+  const out = new Map<string, Array<readonly string[]>>();
+  for (const ix of indexes) {
+    if (!ix.unique || ix.fields.length === 0) continue;
+    const list = out.get(ix.collection) ?? [];
+    list.push(ix.fields.map((f) => f.field));
+    out.set(ix.collection, list);
+  }
+  return out;
+}
+
 export class DatabaseService {
   private readonly store: Store;
   private readonly transactions: TransactionManager;
   private readonly report: ScanReporter;
 
   constructor(options: DatabaseServiceOptions) {
-    this.store = new Store(options.file, indexedFields(options.indexes));
+    this.store = new Store(options.file, indexedFields(options.indexes), uniqueIndexes(options.indexes));
     this.transactions = new TransactionManager(this.store, options.transactionTtlMs ?? 30_000);
     const threshold = options.scanWarningThreshold ?? 10_000;
     const log = options.log ?? ((m: string) => console.warn(m));

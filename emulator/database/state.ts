@@ -5,8 +5,19 @@
  */
 import Database from 'better-sqlite3';
 import { fromEJSON, toEJSONString, type Doc } from './ejson';
-import { idKey, keysForField } from './keys';
+import { DbError, DB_ERRORS } from './errors';
+import { idKey, keyOf, keysForField } from './keys';
 import type { Plan } from './plan';
+
+/** The value at a dotted path (no array traversal), or undefined. */
+function valueAtPath(doc: Doc, path: string): unknown {
+  let v: unknown = doc;
+  for (const part of path.split('.')) {
+    if (typeof v !== 'object' || v === null || v instanceof Date) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
 
 export interface StoredDoc {
   id: string;
@@ -32,15 +43,18 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 export class Store {
   private readonly db: Database.Database;
   private readonly indexed: Map<string, Set<string>>;
+  private readonly unique: Map<string, Array<readonly string[]>>;
+  private readonly statements = new Map<string, Database.Statement>();
   private versionCounter: number;
 
-  constructor(file: string, indexedFields: Map<string, Set<string>>) {
+  constructor(file: string, indexedFields: Map<string, Set<string>>, uniqueIndexes: Map<string, Array<readonly string[]>> = new Map()) {
     this.db = new Database(file);
     if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.indexed = indexedFields;
-    const max = this.db.prepare('SELECT MAX(version) AS v FROM docs').get() as { v: number | null };
+    this.unique = uniqueIndexes;
+    const max = this.sql('SELECT MAX(version) AS v FROM docs').get() as { v: number | null };
     this.versionCounter = max.v ?? 0;
     this.syncIndexes();
   }
@@ -48,16 +62,27 @@ export class Store {
   /** Rebuilds index keys when the declared indexed fields changed since the file was written. */
   private syncIndexes(): void {
     const signature = JSON.stringify([...this.indexed].map(([c, f]) => [c, [...f].sort()]).sort());
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'indexes'").get() as { value: string } | undefined;
+    const row = this.sql("SELECT value FROM meta WHERE key = 'indexes'").get() as { value: string } | undefined;
     if (row?.value === signature) return;
     this.transaction(() => {
       this.db.exec('DELETE FROM idx');
-      const rows = this.db.prepare('SELECT coll, id, body FROM docs').iterate() as IterableIterator<{ coll: string; id: string; body: string }>;
+      const rows = this.sql('SELECT coll, id, body FROM docs').iterate() as IterableIterator<{ coll: string; id: string; body: string }>;
       const pending: Array<{ coll: string; id: string; doc: Doc }> = [];
       for (const r of rows) pending.push({ coll: r.coll, id: r.id, doc: this.parse(r.body) });
       for (const p of pending) this.writeKeys(p.coll, p.id, p.doc);
-      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('indexes', ?)").run(signature);
+      this.sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('indexes', ?)").run(signature);
     });
+  }
+
+  /** Prepared statements are cached: preparing dominates small queries otherwise. */
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      if (this.statements.size > 500) this.statements.clear(); // IN (...) lists vary in length
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
   }
 
   indexedFields(coll: string): ReadonlySet<string> {
@@ -83,16 +108,16 @@ export class Store {
 
   // ---- collections ----
   hasCollection(name: string): boolean {
-    return this.db.prepare('SELECT 1 FROM collections WHERE name = ?').get(name) !== undefined;
+    return this.sql('SELECT 1 FROM collections WHERE name = ?').get(name) !== undefined;
   }
 
   createCollection(name: string): boolean {
-    const r = this.db.prepare('INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)').run(name, Date.now());
+    const r = this.sql('INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)').run(name, Date.now());
     return r.changes > 0;
   }
 
   listCollections(): string[] {
-    return (this.db.prepare('SELECT name FROM collections ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
+    return (this.sql('SELECT name FROM collections ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name);
   }
 
   dropAll(): void {
@@ -103,17 +128,17 @@ export class Store {
 
   // ---- documents ----
   get(coll: string, id: string): StoredDoc | undefined {
-    const r = this.db.prepare('SELECT id, body, version FROM docs WHERE coll = ? AND id = ?').get(coll, id) as Row | undefined;
+    const r = this.sql('SELECT id, body, version FROM docs WHERE coll = ? AND id = ?').get(coll, id) as Row | undefined;
     return r ? this.toStored(r) : undefined;
   }
 
   versionOf(coll: string, id: string): number {
-    const r = this.db.prepare('SELECT version FROM docs WHERE coll = ? AND id = ?').get(coll, id) as { version: number } | undefined;
+    const r = this.sql('SELECT version FROM docs WHERE coll = ? AND id = ?').get(coll, id) as { version: number } | undefined;
     return r?.version ?? 0;
   }
 
   count(coll: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM docs WHERE coll = ?').get(coll) as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) AS n FROM docs WHERE coll = ?').get(coll) as { n: number }).n;
   }
 
   /** Candidate documents for a plan, in insertion order. */
@@ -121,7 +146,7 @@ export class Store {
     let rows: Row[];
     switch (plan.kind) {
       case 'scan':
-        rows = this.db.prepare('SELECT id, body, version FROM docs WHERE coll = ? ORDER BY rowid').all(coll) as Row[];
+        rows = this.sql('SELECT id, body, version FROM docs WHERE coll = ? ORDER BY rowid').all(coll) as Row[];
         break;
       case 'ids': {
         const marks = plan.ids.map(() => '?').join(',');
@@ -167,26 +192,43 @@ export class Store {
   /** Inserts or replaces a document; returns its new version. Call inside `transaction`. */
   put(coll: string, doc: Doc): number {
     const id = idKey(doc._id);
+    this.checkUnique(coll, id, doc);
     const version = this.nextVersion();
     const body = toEJSONString(doc);
-    const updated = this.db.prepare('UPDATE docs SET body = ?, version = ? WHERE coll = ? AND id = ?').run(body, version, coll, id);
+    const updated = this.sql('UPDATE docs SET body = ?, version = ? WHERE coll = ? AND id = ?').run(body, version, coll, id);
     if (updated.changes === 0) {
-      this.db.prepare('INSERT INTO docs (coll, id, body, version) VALUES (?, ?, ?, ?)').run(coll, id, body, version);
+      this.sql('INSERT INTO docs (coll, id, body, version) VALUES (?, ?, ?, ?)').run(coll, id, body, version);
     }
-    this.db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
+    this.sql('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
     this.writeKeys(coll, id, doc);
     return version;
   }
 
   remove(coll: string, id: string): boolean {
-    this.db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
-    return this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id).changes > 0;
+    this.sql('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
+    return this.sql('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id).changes > 0;
+  }
+
+  /**
+   * Unique indexes, MongoDB style: the tuple of the fields' values (a missing field counts
+   * as null) may belong to one document only.
+   */
+  private checkUnique(coll: string, id: string, doc: Doc): void {
+    for (const fields of this.unique.get(coll) ?? []) {
+      const tuple = (d: Doc): string => toEJSONString(fields.map((f) => valueAtPath(d, f) ?? null));
+      const mine = tuple(doc);
+      const lead = keyOf(valueAtPath(doc, fields[0]));
+      const others = this.find(coll, lead ? { kind: 'keys', field: fields[0], keys: [lead] } : { kind: 'scan' });
+      if (others.some((o) => o.id !== id && tuple(o.doc) === mine)) {
+        throw new DbError(DB_ERRORS.DUPLICATE_WRITE, `duplicate key in unique index (${fields.join(', ')}) of ${coll}`);
+      }
+    }
   }
 
   private writeKeys(coll: string, id: string, doc: Doc): void {
     const fields = this.indexed.get(coll);
     if (!fields) return;
-    const insert = this.db.prepare('INSERT INTO idx (coll, field, t, v, id) VALUES (?, ?, ?, ?, ?)');
+    const insert = this.sql('INSERT INTO idx (coll, field, t, v, id) VALUES (?, ?, ?, ?, ?)');
     for (const field of fields) for (const k of keysForField(doc, field)) insert.run(coll, field, k.t, k.v, id);
   }
 
@@ -194,7 +236,7 @@ export class Store {
   dump(): Map<string, Doc[]> {
     const out = new Map<string, Doc[]>();
     for (const name of this.listCollections()) out.set(name, []);
-    const rows = this.db.prepare('SELECT coll, body FROM docs ORDER BY rowid').all() as Array<{ coll: string; body: string }>;
+    const rows = this.sql('SELECT coll, body FROM docs ORDER BY rowid').all() as Array<{ coll: string; body: string }>;
     for (const r of rows) {
       const list = out.get(r.coll) ?? [];
       list.push(JSON.parse(r.body) as Doc);

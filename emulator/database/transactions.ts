@@ -2,7 +2,8 @@
  * Transactions: writes are buffered per transaction and applied at commit.
  * - Isolation: reads inside see their own writes; nobody else sees them before commit.
  * - Serialisation: a document written by one live transaction cannot be written by another
- *   (the later gets DATABASE_TRANSACTION_CONFLICT at once, as MongoDB's write conflict);
+ *   (the later gets DATABASE_TRANSACTION_CONFLICT at once and is aborted, as MongoDB's
+ *   write conflict);
  *   every document a transaction read or wrote is version-checked at commit, so a change
  *   committed meanwhile (by anyone) fails the commit with the same code.
  * - Abandoned transactions expire after `ttlMs`: their locks are released and any later use,
@@ -72,6 +73,8 @@ export class TransactionManager {
     const key = TransactionViewKey(coll, id);
     const holder = this.locks.get(key);
     if (holder !== undefined && holder !== txn.id) {
+      // As MongoDB's WriteConflict, this aborts the later transaction; the client retries it.
+      this.end(txn, 'aborted');
       throw conflict(`document ${id} in ${coll} is being written by another transaction`);
     }
     this.locks.set(key, txn.id);

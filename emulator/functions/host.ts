@@ -117,6 +117,9 @@ export class FunctionHost {
 
   private environment(identity: Identity, invocationId: string): Record<string, string> {
     const env: Record<string, string> = {
+      // As SCF injects them; TENCENTCLOUD_RUNENV=SCF also stops the SDK probing Tencent's metadata host.
+      TENCENTCLOUD_RUNENV: 'SCF',
+      TENCENTCLOUD_REGION: 'ap-shanghai',
       TCB_ENV: this.envId,
       SCF_NAMESPACE: this.envId,
       TCB_SEQID: invocationId,

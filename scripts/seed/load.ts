@@ -4,6 +4,9 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import type { SeedData } from './demo';
 
 export function adminApp(adminUrl: string) {
+  // Without this the SDK probes Tencent's metadata host on every call (two 30 ms timeouts);
+  // this process talks to the emulator on loopback only.
+  process.env.TENCENTCLOUD ??= 'true';
   return tcb.init({ env: 'local', secretId: 'local-emulator', secretKey: 'local-emulator', serviceUrl: adminUrl });
 }
 

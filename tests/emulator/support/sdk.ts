@@ -10,7 +10,18 @@ export interface SdkHarness {
   db: SdkDb;
 }
 
+/**
+ * Outside Tencent Cloud the SDK probes the metadata service (30 ms timeout, not cached on
+ * failure) twice per request. Functions run in SCF, so say so: no probe, fast tests.
+ */
+export function markScfRuntime(): void {
+  process.env.TENCENTCLOUD_RUNENV = 'SCF';
+  process.env.TENCENTCLOUD_REGION ??= 'ap-shanghai'; // the SDK logs an error without these in SCF
+  process.env.SCF_NAMESPACE ??= 'local';
+}
+
 export async function startSdk(options: Partial<DatabaseServiceOptions> = {}): Promise<SdkHarness> {
+  markScfRuntime();
   const server = await startDbServer(options);
   const app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: server.url });
   return { server, db: app.database() };

@@ -1,0 +1,132 @@
+/** Transactions through the real SDK: commit, abort, isolation, conflicts, expiry. */
+import { errorCode, startSdk, type SdkHarness } from './support/sdk';
+
+let h: SdkHarness;
+beforeAll(async () => {
+  h = await startSdk({ transactionTtlMs: 300 });
+  await h.db.createCollection('acc');
+});
+afterAll(async () => h.server.stop());
+beforeEach(async () => {
+  await h.db.collection('acc').where({}).remove();
+  await h.db.collection('acc').add([{ _id: 'a', bal: 100 }, { _id: 'b', bal: 0 }]);
+});
+
+const balance = async (id: string): Promise<number | undefined> =>
+  ((await h.db.collection('acc').doc(id).get()).data[0] as { bal?: number } | undefined)?.bal;
+
+describe('transactions', () => {
+  it('commits reads, updates, inserts and deletes together (runTransaction)', async () => {
+    const _ = h.db.command;
+    const result = await h.db.runTransaction(async (t: any) => {
+      const a = (await t.collection('acc').doc('a').get()).data;
+      await t.collection('acc').doc('a').update({ bal: _.inc(-30) });
+      await t.collection('acc').doc('b').update({ bal: _.inc(30) });
+      await t.collection('acc').add({ _id: 'log1', from: 'a', amount: 30 });
+      return a.bal;
+    });
+    expect(result).toBe(100);
+    expect(await balance('a')).toBe(70);
+    expect(await balance('b')).toBe(30);
+    expect((await h.db.collection('acc').doc('log1').get()).data).toEqual([{ _id: 'log1', from: 'a', amount: 30 }]);
+  });
+
+  it('is isolated: own writes visible inside, invisible outside until commit', async () => {
+    const t = await h.db.startTransaction();
+    await t.collection('acc').doc('a').update({ bal: 1 });
+    await t.collection('acc').add({ _id: 'tmp', bal: 5 });
+    await t.collection('acc').doc('b').delete();
+    expect((await t.collection('acc').doc('a').get()).data).toEqual({ _id: 'a', bal: 1 });
+    expect((await t.collection('acc').doc('b').get()).data).toBeNull();
+    expect((await t.collection('acc').where({ bal: h.db.command.gte(1) }).get()).data.map((d: { _id: string }) => d._id).sort()).toEqual(['a', 'tmp']);
+    expect(await balance('a')).toBe(100);
+    expect(await balance('tmp')).toBeUndefined();
+    expect(await balance('b')).toBe(0);
+    await t.commit();
+    expect(await balance('a')).toBe(1);
+    expect(await balance('tmp')).toBe(5);
+    expect((await h.db.collection('acc').doc('b').get()).data).toEqual([]);
+  });
+
+  it('rollback discards everything', async () => {
+    const t = await h.db.startTransaction();
+    await t.collection('acc').doc('a').set({ bal: -1 });
+    await t.collection('acc').add({ _id: 'gone' });
+    await t.rollback();
+    expect(await balance('a')).toBe(100);
+    expect((await h.db.collection('acc').doc('gone').get()).data).toEqual([]);
+    expect(await errorCode(t.commit())).toBe('DATABASE_TRANSACTION_FAIL');
+  });
+
+  it('a second transaction writing the same document gets DATABASE_TRANSACTION_CONFLICT and is aborted', async () => {
+    const t1 = await h.db.startTransaction();
+    const t2 = await h.db.startTransaction();
+    const t3 = await h.db.startTransaction();
+    await t1.collection('acc').doc('a').update({ bal: 1 });
+    await t2.collection('acc').doc('b').update({ bal: 2 });
+    expect(await errorCode(t3.collection('acc').doc('a').update({ bal: 3 }))).toBe('DATABASE_TRANSACTION_CONFLICT');
+    expect(await errorCode(t3.commit())).toBe('DATABASE_TRANSACTION_FAIL');
+    await t1.commit(); // different documents do not conflict
+    await t2.commit();
+    expect(await balance('a')).toBe(1);
+    expect(await balance('b')).toBe(2);
+  });
+
+  it('a document changed after the transaction read it fails the commit', async () => {
+    const t = await h.db.startTransaction();
+    const seen = (await t.collection('acc').doc('a').get()).data;
+    expect(seen.bal).toBe(100);
+    await h.db.collection('acc').doc('a').update({ bal: 50 }); // outside write
+    await t.collection('acc').doc('b').update({ bal: seen.bal });
+    expect(await errorCode(t.commit())).toBe('DATABASE_TRANSACTION_CONFLICT');
+    expect(await balance('b')).toBe(0);
+  });
+
+  it('runTransaction retries after a conflict and then succeeds', async () => {
+    let attempts = 0;
+    await h.db.runTransaction(async (t: any) => {
+      attempts += 1;
+      const a = (await t.collection('acc').doc('a').get()).data;
+      if (attempts === 1) await h.db.collection('acc').doc('a').update({ bal: 90 }); // interleaved writer
+      await t.collection('acc').doc('a').update({ bal: a.bal + 1 });
+    });
+    expect(attempts).toBe(2);
+    expect(await balance('a')).toBe(91);
+  });
+
+  it('an abandoned transaction expires, releases its locks, and cannot commit', async () => {
+    const t1 = await h.db.startTransaction();
+    await t1.collection('acc').doc('a').update({ bal: 7 });
+    await new Promise((r) => setTimeout(r, 400));
+    const t2 = await h.db.startTransaction();
+    await t2.collection('acc').doc('a').update({ bal: 8 });
+    await t2.commit();
+    expect(await errorCode(t1.commit())).toBe('DATABASE_TRANSACTION_FAIL');
+    expect(await balance('a')).toBe(8);
+  });
+
+  it('rejects a duplicate insert inside a transaction', async () => {
+    const t = await h.db.startTransaction();
+    expect(await errorCode(t.collection('acc').add({ _id: 'a' }))).toBe('DATABASE_DUPLICATE_WRITE');
+    await t.rollback();
+  });
+
+  it('supports the legacy get/update/deleteDocInTransaction actions', async () => {
+    const s = h.server.service;
+    const start = await s.handle({ action: 'database.startTransaction' }, 'r');
+    const transactionId = start.transactionId as string;
+    expect(transactionId).toMatch(/^[0-9a-f]{32}$/);
+    const upd = await s.handle(
+      { action: 'database.updateDocInTransaction', collectionName: 'acc', transactionId, _id: 'a', data: '{"$set":{"bal":{"$numberInt":"3"}}}' },
+      'r',
+    );
+    expect(upd.updated).toBe('1');
+    const got = await s.handle({ action: 'database.getInTransaction', collectionName: 'acc', transactionId, _id: 'a' }, 'r');
+    expect(JSON.parse(got.data as string)).toEqual({ _id: 'a', bal: { $numberInt: '3' } });
+    const del = await s.handle({ action: 'database.deleteDocInTransaction', collectionName: 'acc', transactionId, _id: 'b' }, 'r');
+    expect(del.deleted).toBe('1');
+    await s.handle({ action: 'database.commitTransaction', transactionId }, 'r');
+    expect(await balance('a')).toBe(3);
+    expect(await balance('b')).toBeUndefined();
+  });
+});
