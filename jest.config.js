@@ -12,6 +12,8 @@ const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/miniprogram/src/$1' },
   testEnvironment: 'node',
+  // Built bundles carry package.json files of their own; keep them out of Jest's module map.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/miniprogram/dist/'],
 };
 
 module.exports = {

@@ -1,0 +1,112 @@
+/** The real SDK's uploadFile / getTempFileURL / downloadFile / deleteFile against the emulator's storage. */
+import tcb from '@cloudbase/node-sdk';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type Emulator } from '../../emulator';
+import { markScfRuntime } from './support/sdk';
+
+let emulator: Emulator;
+let app: ReturnType<typeof tcb.init>;
+
+beforeAll(async () => {
+  markScfRuntime();
+  emulator = await startEmulator({ port: 0, dataDir: ':memory:', functions: [], log: () => undefined });
+  app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: emulator.adminUrl });
+});
+
+afterAll(() => emulator.stop());
+
+describe('storage through the real SDK', () => {
+  const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5]);
+
+  it('uploads bytes and returns a cloud:// fileID', async () => {
+    const { fileID } = await app.uploadFile({ cloudPath: 'notes/m01/photo.png', fileContent: bytes });
+    expect(fileID).toBe('cloud://local.local-bucket/notes/m01/photo.png');
+  });
+
+  it('gives a temporary URL that serves the same bytes with the content type', async () => {
+    const { fileList } = await app.getTempFileURL({ fileList: [{ fileID: 'cloud://local.local-bucket/notes/m01/photo.png', maxAge: 60 }] });
+    expect(fileList[0]).toMatchObject({ code: 'SUCCESS', fileID: 'cloud://local.local-bucket/notes/m01/photo.png' });
+    const response = await fetch(fileList[0].tempFileURL);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('refuses a temporary URL whose signature was changed', async () => {
+    const { fileList } = await app.getTempFileURL({ fileList: ['cloud://local.local-bucket/notes/m01/photo.png'] });
+    const tampered = String(fileList[0].tempFileURL).replace(/sign=[0-9a-f]/, 'sign=z');
+    expect((await fetch(tampered)).status).toBe(403);
+    const otherFile = String(fileList[0].tempFileURL).replace('photo.png', 'other.png');
+    expect((await fetch(otherFile)).status).toBe(403);
+  });
+
+  it('downloads a file through downloadFile', async () => {
+    const { fileContent } = await app.downloadFile({ fileID: 'cloud://local.local-bucket/notes/m01/photo.png' });
+    expect(Buffer.from(fileContent as Buffer)).toEqual(bytes);
+  });
+
+  it('reports a missing file as STORAGE_FILE_NONEXIST', async () => {
+    const { fileList } = await app.getTempFileURL({ fileList: ['cloud://local.local-bucket/none.png'] });
+    expect(fileList[0]).toMatchObject({ code: 'STORAGE_FILE_NONEXIST' });
+  });
+
+  it('deletes files, and a deleted file is gone', async () => {
+    const { fileList } = await app.deleteFile({ fileList: ['cloud://local.local-bucket/notes/m01/photo.png', 'cloud://local.local-bucket/none.png'] });
+    expect(fileList.map((f: { code: string }) => f.code)).toEqual(['SUCCESS', 'STORAGE_FILE_NONEXIST']);
+    const after = await app.getTempFileURL({ fileList: ['cloud://local.local-bucket/notes/m01/photo.png'] });
+    expect(after.fileList[0].code).toBe('STORAGE_FILE_NONEXIST');
+  });
+
+  it('rejects a path that tries to leave the store', async () => {
+    await expect(app.uploadFile({ cloudPath: '../../etc/passwd', fileContent: bytes })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+  });
+
+  it('accepts an upload token only once', async () => {
+    const reply = await fetch(emulator.adminUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'storage.getUploadMetadata', path: 'once.txt' }),
+    });
+    const { data } = (await reply.json()) as { data: { url: string } };
+    expect((await fetch(data.url, { method: 'PUT', body: 'first' })).status).toBe(200);
+    const second = await fetch(data.url, { method: 'PUT', body: 'second' });
+    expect(second.status).toBe(403);
+    expect(await second.text()).toContain('<Error>');
+  });
+
+  it('takes client uploads (local/H5 mode) only from a signed-in session', async () => {
+    const form = new FormData();
+    form.append('cloudPath', 'checkins/m01/2026-11-26.jpg');
+    form.append('file', new Blob([bytes], { type: 'image/jpeg' }), 'badge.jpg');
+    const anonymous = await fetch(`${emulator.origin}/__/storage/client-upload`, { method: 'POST', body: form });
+    expect(anonymous.status).toBe(401);
+    const session = emulator.sessions.create('o_demo_b-netops-m01');
+    const signedIn = await fetch(`${emulator.origin}/__/storage/client-upload`, {
+      method: 'POST',
+      body: form,
+      headers: { 'x-tongxin-session': session.token },
+    });
+    expect(await signedIn.json()).toMatchObject({ fileID: 'cloud://local.local-bucket/checkins/m01/2026-11-26.jpg' });
+  });
+});
+
+describe('storage on disk', () => {
+  it('keeps files across a restart on the same folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongxin-storage-'));
+    try {
+      const first = await startEmulator({ port: 0, dataDir: dir, functions: [], log: () => undefined });
+      const sdk = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: first.adminUrl });
+      await sdk.uploadFile({ cloudPath: 'a/b.txt', fileContent: Buffer.from('同心') });
+      await first.stop();
+      const second = await startEmulator({ port: 0, dataDir: dir, functions: [], log: () => undefined });
+      const again = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: second.adminUrl });
+      const { fileContent } = await again.downloadFile({ fileID: 'cloud://local.local-bucket/a/b.txt' });
+      expect(Buffer.from(fileContent as Buffer).toString('utf8')).toBe('同心');
+      await second.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
