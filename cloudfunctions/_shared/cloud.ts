@@ -4,6 +4,7 @@
  * so this code does not know which one it runs on.
  */
 import tcb from '@cloudbase/node-sdk';
+import type { Database as DbTypes } from '@cloudbase/node-sdk/types/db';
 
 type App = ReturnType<typeof tcb.init>;
 let app: App | null = null;
@@ -13,10 +14,12 @@ export function cloud(): App {
   return app;
 }
 
-export type Database = ReturnType<App['database']>;
+/** node-sdk's own database typings (its index.d.ts re-exports a looser `Db`). */
+export type Database = DbTypes.Db;
+export type Transaction = DbTypes.Transaction;
 
 export function database(): Database {
-  return cloud().database();
+  return cloud().database() as unknown as Database;
 }
 
 /** The caller's WeChat identity, read from what the platform injected — never from the event. */

@@ -1,12 +1,13 @@
 /**
  * One path for every action: parse the event, identify the caller from the platform,
- * validate input against the contract, check the caller's role, run the handler, validate
+ * validate input against the contract, check the policy table, run the handler, validate
  * the output (unknown fields are stripped, so nothing private leaks by accident) and wrap
  * everything in the envelope.
  */
 import { contract, callEvent, type ActionInput, type ActionName, type ActionOutput } from '../../shared/api/contract';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
+import { mayCall } from '../../shared/api/policy';
 import type { MemberDoc } from '../../shared/domain/org';
 import { callerOpenid, database, type Database } from './cloud';
 import { fieldsOf, toApiError } from './errors';
@@ -17,6 +18,13 @@ export interface ActionContext {
   openid: string;
   /** The member bound to the caller's WeChat identity, or null for an unbound identity. */
   member: MemberDoc | null;
+  /** The time of the call, one reading for the whole action. */
+  now: Date;
+}
+
+/** The context of an action that only members may call: the member is known. */
+export interface MemberContext extends ActionContext {
+  member: MemberDoc & { branchId: string };
 }
 
 /** Handlers of one cloud function, keyed by the part of the action name after the dot. */
@@ -44,25 +52,32 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>) {
       if (!handler || !Object.prototype.hasOwnProperty.call(contract, actionName)) {
         throw new AppError('NOT_FOUND', '未知的操作');
       }
-      const spec = contract[actionName as ActionName];
+      const name = actionName as ActionName;
+      const spec = contract[name];
 
       const openid = callerOpenid();
       if (!openid) throw new AppError('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开');
 
+      const db = database();
+      const member = await findMemberByOpenid(db, openid);
+      const bound = member && member.branchId ? member : null;
+      if (!mayCall(name, bound ? bound.roles : null)) {
+        throw new AppError(bound ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+      }
+
       const input = spec.input.safeParse(parsedEvent.data.input ?? {});
       if (!input.success) throw new AppError('INVALID_INPUT', undefined, fieldsOf(input.error));
 
-      const db = database();
-      const member = await findMemberByOpenid(db, openid);
-      if (spec.roles.length > 0) {
-        if (!member) throw new AppError('UNAUTHENTICATED');
-        if (!member.roles.some((role) => spec.roles.includes(role))) throw new AppError('FORBIDDEN');
-      }
-
-      const output = await handler(input.data, { db, openid, member });
+      const output = await handler(input.data, { db, openid, member: bound, now: new Date() });
       return ok(spec.output.parse(output));
     } catch (error) {
       return fail(toApiError(error));
     }
   };
+}
+
+/** Narrows the context for handlers whose policy admits members only. */
+export function asMember(ctx: ActionContext): MemberContext {
+  if (!ctx.member || !ctx.member.branchId) throw new AppError('UNAUTHENTICATED');
+  return ctx as MemberContext;
 }

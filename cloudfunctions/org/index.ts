@@ -1,27 +1,30 @@
-/** Cloud function `org`: the organisation — who the caller is, their branch, group and roles. */
-import { COLLECTIONS } from '../../shared/db/collections';
-import { branchDoc, groupDoc } from '../../shared/domain/org';
-import { AppError } from '../../shared/api/errors';
+/** Cloud function `org`: the 3 teams — who the caller is, the branch's organisation, joining, roles, the audit log. */
 import { defineFunction } from '../_shared/define';
+import { me, member, members, pyramid } from './handlers/people';
+import { deleteDutyItem, saveDutyItem, saveGroup, saveUnit, updateMember } from './handlers/structure';
+import { createInvitation, invitationInfo, invitations, revokeInvitation } from './handlers/invitations';
+import { decideJoin, joinRequests, myJoinRequest, requestJoin } from './handlers/join';
+import { auditLog, branches, transferMember } from './handlers/committee';
 
 export const main = defineFunction('org')({
-  async me(_input, { db, member }) {
-    if (!member || !member.branchId) throw new AppError('UNAUTHENTICATED');
-    const [branchRes, groupRes] = await Promise.all([
-      db.collection(COLLECTIONS.branches).doc(member.branchId).get(),
-      member.groupId ? db.collection(COLLECTIONS.groups).doc(member.groupId).get() : Promise.resolve({ data: [] }),
-    ]);
-    const branchRow = (branchRes.data as unknown[])[0];
-    if (!branchRow) throw new AppError('NOT_FOUND', '所在支部不存在');
-    const branch = branchDoc.parse(branchRow);
-    const groupRow = (groupRes.data as unknown[])[0];
-    const group = groupRow ? groupDoc.parse(groupRow) : null;
-    return {
-      memberId: member._id,
-      name: member.name,
-      branch: { id: branch._id, name: branch.name },
-      group: group ? { id: group._id, name: group.name } : null,
-      roles: member.roles,
-    };
-  },
+  me,
+  pyramid,
+  member,
+  members,
+  updateMember,
+  saveGroup,
+  saveUnit,
+  saveDutyItem,
+  deleteDutyItem,
+  createInvitation,
+  invitations,
+  revokeInvitation,
+  invitationInfo,
+  requestJoin,
+  myJoinRequest,
+  joinRequests,
+  decideJoin,
+  transferMember,
+  branches,
+  auditLog,
 });

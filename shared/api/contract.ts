@@ -1,43 +1,17 @@
 /**
  * The API contract (DESIGN §3): every callable action, `function.action`, with its input
- * schema, its output schema and the roles that may call it. Functions validate with these
- * schemas; the mini-program's typed client derives its types from them (type-only import,
- * so zod stays out of the mini-program bundle).
+ * and output schemas. Who may call each one, on whose data, is in `policy.ts`. Functions
+ * validate with these schemas; the mini-program's typed client derives its types from them
+ * (type-only import, so zod stays out of the mini-program bundle).
  */
 import { z } from 'zod';
-import { ROLES, type Role } from '../domain/roles';
+import { orgActions } from './actions/org';
 
-export interface ActionSpec<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  /** Roles that may call the action. An empty list means "any WeChat identity, bound or not". */
-  roles: readonly Role[];
-  /** Short English description, for docs and the emulator's action list. */
-  summary: string;
-}
-
-function action<I extends z.ZodType, O extends z.ZodType>(spec: ActionSpec<I, O>): ActionSpec<I, O> {
-  return spec;
-}
-
-const idRef = z.object({ id: z.string(), name: z.string() });
-
-export const meOutput = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  branch: idRef,
-  group: idRef.nullable(),
-  roles: z.array(z.enum(ROLES)),
-});
-export type Me = z.infer<typeof meOutput>;
+export type { ActionSpec } from './action';
+export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
 export const contract = {
-  'org.me': action({
-    summary: "The signed-in person's name, branch, group and roles.",
-    input: z.object({}).strict(),
-    output: meOutput,
-    roles: ROLES,
-  }),
+  ...orgActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,9 @@ export const COLLECTIONS = {
   units: 'units',
   members: 'members',
   auditLog: 'audit_log',
+  dutyItems: 'duty_items',
+  invitations: 'invitations',
+  joinRequests: 'join_requests',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -35,4 +38,9 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.members, name: 'byOpenid', fields: [asc('openid')], unique: false },
   { collection: COLLECTIONS.members, name: 'byBranch', fields: [asc('branchId'), asc('name')] },
   { collection: COLLECTIONS.auditLog, name: 'byBranchTime', fields: [asc('branchId'), { field: 'at', direction: -1 }] },
+  { collection: COLLECTIONS.auditLog, name: 'byCommitteeTime', fields: [asc('committeeId'), { field: 'at', direction: -1 }] },
+  { collection: COLLECTIONS.dutyItems, name: 'byBranchMember', fields: [asc('branchId'), asc('memberId')] },
+  { collection: COLLECTIONS.invitations, name: 'byBranch', fields: [asc('branchId'), { field: 'createdAt', direction: -1 }] },
+  { collection: COLLECTIONS.joinRequests, name: 'byBranchStatus', fields: [asc('branchId'), asc('status')] },
+  { collection: COLLECTIONS.joinRequests, name: 'byOpenid', fields: [asc('openid')] },
 ];

@@ -1,0 +1,66 @@
+/**
+ * The policy table (DESIGN §4): for every action, which callers may use it and on whose
+ * data. The function runtime checks `callers` for every call in one place; `scope` says
+ * how the handler scopes its reads and writes (always from the caller's record in the
+ * database, never from input), and the authority tests are generated from this table.
+ */
+import type { Role } from '../domain/roles';
+import type { ActionName } from './contract';
+
+/** `unbound`: a WeChat identity not (yet) bound to a member. */
+export type Caller = Role | 'unbound';
+
+export type Scope =
+  /** The caller's own record. */
+  | 'self'
+  /** Records of the caller's branch; another branch's ids answer NOT_FOUND. */
+  | 'ownBranch'
+  /** Records of every branch of the caller's company committee. */
+  | 'committee'
+  /** Reached through an invitation code, before membership. */
+  | 'invitation';
+
+export interface Policy {
+  callers: readonly Caller[];
+  scope: Scope;
+  /** Writes by secretaries and admins go to the audit log. */
+  audited?: boolean;
+}
+
+export const MEMBERS: readonly Caller[] = ['member', 'groupLeader', 'committeeMember', 'secretary', 'committeeAdmin'];
+const SECRETARY: readonly Caller[] = ['secretary'];
+const ADMIN: readonly Caller[] = ['committeeAdmin'];
+
+export const POLICY = {
+  'org.me': { callers: MEMBERS, scope: 'self' },
+  'org.pyramid': { callers: MEMBERS, scope: 'ownBranch' },
+  'org.members': { callers: SECRETARY, scope: 'ownBranch' },
+  'org.member': { callers: MEMBERS, scope: 'ownBranch' },
+  'org.updateMember': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'org.saveGroup': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'org.saveUnit': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'org.saveDutyItem': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'org.deleteDutyItem': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'org.createInvitation': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'org.invitations': { callers: SECRETARY, scope: 'ownBranch' },
+  'org.revokeInvitation': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'org.invitationInfo': { callers: [...MEMBERS, 'unbound'], scope: 'invitation' },
+  'org.requestJoin': { callers: ['unbound'], scope: 'invitation' },
+  'org.myJoinRequest': { callers: ['unbound', ...MEMBERS], scope: 'self' },
+  'org.joinRequests': { callers: SECRETARY, scope: 'ownBranch' },
+  'org.decideJoin': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'org.transferMember': { callers: ADMIN, scope: 'committee', audited: true },
+  'org.branches': { callers: ADMIN, scope: 'committee' },
+  'org.auditLog': { callers: [...SECRETARY, ...ADMIN], scope: 'ownBranch' },
+} as const satisfies Record<ActionName, Policy>;
+
+export function policyOf(action: ActionName): Policy {
+  return POLICY[action];
+}
+
+/** Whether a caller with these roles (none = unbound) may call the action. */
+export function mayCall(action: ActionName, roles: readonly Role[] | null): boolean {
+  const { callers } = POLICY[action];
+  if (!roles) return (callers as readonly Caller[]).includes('unbound');
+  return roles.some((role) => (callers as readonly Caller[]).includes(role));
+}

@@ -1,0 +1,32 @@
+import type { Envelope } from '../../shared/api/envelope';
+import type { Me } from '../../shared/api/contract';
+
+export const member: Me = {
+  memberId: 'm-001',
+  name: '张红梅',
+  branch: { id: 'b-001', name: '城东营业部党支部' },
+  group: { id: 'g-001', name: '第一党小组' },
+  units: [{ id: 'u-001', name: '党员先锋岗·营业厅', kind: 'post' }],
+  roles: ['member', 'groupLeader'],
+  duty: null,
+};
+
+export const secretary: Me = {
+  memberId: 'm-000',
+  name: '李建国',
+  branch: { id: 'b-001', name: '城东营业部党支部' },
+  group: null,
+  units: [],
+  roles: ['member', 'secretary'],
+  duty: '支部书记',
+};
+
+export const okMe = (me: Me): Envelope<Me> => ({ ok: true, data: me });
+export const unauthenticated: Envelope<Me> = {
+  ok: false,
+  error: { code: 'UNAUTHENTICATED', message: '您还不是支部成员，请先通过邀请加入支部' },
+};
+export const internal: Envelope<Me> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' },
+};
