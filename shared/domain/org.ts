@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
 
-export const MEMBER_CATEGORIES = ['regular', 'elderly', 'ill', 'mobile'] as const;
-export const UNIT_KINDS = ['post', 'zone', 'squad'] as const;
+import { DUTY_STATUSES, JOIN_STATUSES, MEMBER_CATEGORIES, UNIT_KINDS } from './vocabulary';
+
+export { DUTY_STATUSES, JOIN_STATUSES, MEMBER_CATEGORIES, UNIT_KINDS };
 
 export const committeeDoc = z.object({ _id: z.string(), name: z.string() });
 export const branchDoc = z.object({ _id: z.string(), committeeId: z.string(), name: z.string() });
@@ -40,8 +41,6 @@ export type GroupDoc = z.infer<typeof groupDoc>;
 export type UnitDoc = z.infer<typeof unitDoc>;
 export type MemberDoc = z.infer<typeof memberDoc>;
 
-export const DUTY_STATUSES = ['todo', 'doing', 'done'] as const;
-export const JOIN_STATUSES = ['pending', 'approved', 'rejected'] as const;
 
 /** One item of a committee member's responsibility list (权责清单). */
 export const dutyItemDoc = z.object({
@@ -107,19 +106,3 @@ export type DutyItemDoc = z.infer<typeof dutyItemDoc>;
 export type InvitationDoc = z.infer<typeof invitationDoc>;
 export type JoinRequestDoc = z.infer<typeof joinRequestDoc>;
 export type AuditEntryDoc = z.infer<typeof auditEntryDoc>;
-
-export const UNIT_KIND_LABELS: Record<(typeof UNIT_KINDS)[number], string> = {
-  post: '党员先锋岗',
-  zone: '党员责任区',
-  squad: '党员突击队',
-};
-
-export const CATEGORY_LABELS: Record<(typeof MEMBER_CATEGORIES)[number], string> = {
-  regular: '在职党员',
-  elderly: '老党员',
-  ill: '患病党员',
-  mobile: '流动党员',
-};
-
-/** Elderly, ill and 流动 members are exempt from ranking by default (DESIGN §5). */
-export const EXEMPT_CATEGORIES: ReadonlySet<string> = new Set(['elderly', 'ill', 'mobile']);

@@ -6,6 +6,7 @@ import { LargeFontToggle } from '@/components/LargeFontToggle';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { ROLE_LABELS } from '@/domain/roles';
+import { UNIT_KIND_LABELS } from '@/domain/units';
 
 export const SECRETARY_PAGE = '/subpackages/secretary/pages/index/index';
 
@@ -40,6 +41,24 @@ export default function Mine() {
               <Text className='row__label'>党小组</Text>
               <Text className='row__value'>{me.data.group ? me.data.group.name : '未编入党小组'}</Text>
             </View>
+            {me.data.duty ? (
+              <View className='row'>
+                <Text className='row__label'>委员分工</Text>
+                <Text className='row__value'>{me.data.duty}</Text>
+              </View>
+            ) : null}
+            {me.data.units?.length ? (
+              <View className='row'>
+                <Text className='row__label'>岗区队</Text>
+                <View className='row__value'>
+                  {me.data.units.map((u) => (
+                    <Text key={u.id} className='text text--small'>
+                      {`${UNIT_KIND_LABELS[u.kind] ?? ''}：${u.name}`}
+                    </Text>
+                  ))}
+                </View>
+              </View>
+            ) : null}
             <View className='row'>
               <Text className='row__label'>身份</Text>
               <View className='row__value'>

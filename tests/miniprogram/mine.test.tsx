@@ -1,0 +1,76 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import Mine from '@/pages/mine/index';
+import { call } from '@/services/api';
+import { internal, member, okMe, secretary, unauthenticated } from './fixtures';
+
+jest.mock('@/services/api', () => ({ call: jest.fn() }));
+const mockCall = call as jest.MockedFunction<typeof call>;
+
+describe('我的 (pages/mine)', () => {
+  it('shows the member: name, branch, group and Chinese role labels', async () => {
+    mockCall.mockResolvedValue(okMe(member));
+    render(<Mine />);
+    expect(screen.getByRole('status')).toHaveTextContent('正在加载');
+    expect(await screen.findByText('张红梅')).toBeInTheDocument();
+    expect(screen.getByText('城东营业部党支部')).toBeInTheDocument();
+    expect(screen.getByText('第一党小组')).toBeInTheDocument();
+    expect(screen.getByText('党员')).toBeInTheDocument();
+    expect(screen.getByText('党小组长')).toBeInTheDocument();
+    expect(screen.getByText(`党员先锋岗：${member.units[0].name}`)).toBeInTheDocument();
+    expect(mockCall).toHaveBeenCalledWith('org.me', {});
+    // not a secretary: no entry to the secretary subpackage
+    expect(screen.queryByRole('button', { name: '进入书记工作台' })).not.toBeInTheDocument();
+  });
+
+  it('offers the secretary subpackage to a secretary', async () => {
+    mockCall.mockResolvedValue(okMe(secretary));
+    render(<Mine />);
+    expect(await screen.findByText('李建国')).toBeInTheDocument();
+    expect(screen.getByText('支部书记', { selector: '.tag' })).toBeInTheDocument();
+    expect(screen.getByText('未编入党小组')).toBeInTheDocument();
+    expect(screen.getByText('委员分工')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '进入书记工作台' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/secretary/pages/index/index' });
+  });
+
+  it('UNAUTHENTICATED: explains how to join a branch, with the local dev sign-in', async () => {
+    mockCall.mockResolvedValue(unauthenticated);
+    render(<Mine />);
+    expect(await screen.findByText('您还不是支部成员')).toBeInTheDocument();
+    expect(screen.getByText(/邀请码或邀请二维码/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '重试' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '本地开发登录' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/dev/pages/signin/index' });
+  });
+
+  it('INTERNAL: shows the error with 重试, and 重试 calls again', async () => {
+    mockCall.mockResolvedValueOnce(internal).mockResolvedValueOnce(okMe(member));
+    render(<Mine />);
+    expect(await screen.findByText('加载失败')).toBeInTheDocument();
+    expect(screen.getByText('服务暂时不可用，请稍后重试')).toBeInTheDocument();
+    expect(mockCall).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByText('张红梅')).toBeInTheDocument();
+    expect(mockCall).toHaveBeenCalledTimes(2);
+  });
+
+  it('a rejected call (transport bug) still ends in the error state, not a spinner', async () => {
+    mockCall.mockRejectedValue(new Error('boom'));
+    render(<Mine />);
+    expect(await screen.findByRole('button', { name: '重试' })).toBeInTheDocument();
+  });
+
+  it('large-font mode: toggles the page class and is stored on the device', async () => {
+    mockCall.mockResolvedValue(okMe(member));
+    const { container } = render(<Mine />);
+    await screen.findByText('张红梅');
+    const root = container.firstElementChild as HTMLElement;
+    expect(root).toHaveClass('page');
+    expect(root).not.toHaveClass('page--large');
+    fireEvent.click(screen.getByRole('button', { name: '开启大字模式' }));
+    expect(root).toHaveClass('page--large');
+    expect(Taro.getStorageSync('tx_large_font')).toBe('1');
+    expect(screen.getByRole('button', { name: '关闭大字模式' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});

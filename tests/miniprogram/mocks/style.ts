@@ -1,0 +1,2 @@
+// CSS imports are side effects only.
+export default {};

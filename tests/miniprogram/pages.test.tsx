@@ -1,0 +1,51 @@
+import { render, screen } from '@testing-library/react';
+import Home from '@/pages/home/index';
+import Study from '@/pages/study/index';
+import Points from '@/pages/points/index';
+import SecretaryHome from '@/subpackages/secretary/pages/index/index';
+import { call } from '@/services/api';
+import { member, okMe, secretary, unauthenticated } from './fixtures';
+
+jest.mock('@/services/api', () => ({ call: jest.fn() }));
+const mockCall = call as jest.MockedFunction<typeof call>;
+
+describe('tab pages', () => {
+  it('首页 greets the member by name and shows the branch', async () => {
+    mockCall.mockResolvedValue(okMe(member));
+    render(<Home />);
+    expect(await screen.findByText(/张红梅，(早上|中午|下午|晚上)好/)).toBeInTheDocument();
+    expect(screen.getByText('城东营业部党支部')).toBeInTheDocument();
+  });
+
+  it('首页 for someone not in a branch shows the join explanation', async () => {
+    mockCall.mockResolvedValue(unauthenticated);
+    render(<Home />);
+    expect(await screen.findByText('您还不是支部成员')).toBeInTheDocument();
+  });
+
+  it('学习 and 积分 show honest empty states', () => {
+    render(<Study />);
+    expect(screen.getByText('暂无学习内容')).toBeInTheDocument();
+    render(<Points />);
+    expect(screen.getByText('本季度暂无积分记录')).toBeInTheDocument();
+  });
+});
+
+describe('书记工作台 (secretary subpackage)', () => {
+  it('shows the branch summary to a secretary', async () => {
+    mockCall.mockResolvedValue(okMe(secretary));
+    render(<SecretaryHome />);
+    expect(await screen.findByText('城东营业部党支部')).toBeInTheDocument();
+    expect(screen.getByText('李建国')).toBeInTheDocument();
+    expect(screen.getByText('党员、支部书记')).toBeInTheDocument();
+    expect(screen.getByText('支部工作')).toBeInTheDocument();
+    expect(screen.queryByText('仅支部书记可用')).not.toBeInTheDocument();
+  });
+
+  it('tells anyone else it is for secretaries only', async () => {
+    mockCall.mockResolvedValue(okMe(member));
+    render(<SecretaryHome />);
+    expect(await screen.findByText('仅支部书记可用')).toBeInTheDocument();
+    expect(screen.queryByText('支部工作')).not.toBeInTheDocument();
+  });
+});

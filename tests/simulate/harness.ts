@@ -1,0 +1,207 @@
+/**
+ * Runs the BUILT weapp (miniprogram/dist/weapp, what WeChat itself runs) inside
+ * miniprogram-simulate with the official WXML compiler (wcc):
+ * - `App()` / `getApp()` / `getCurrentPages()` stand-ins load Taro's app.js;
+ * - `Page(options)` becomes `Component()` for j-component (page lifecycles mapped onto
+ *   component lifetimes: attached → onLoad + onShow, ready → onReady, detached → onUnload);
+ * - `wx.cloud.callFunction` (production build) and `wx.request` (local build, whatever
+ *   emulator origin it was built with) go to this test's emulator over HTTP; the WeChat
+ *   identity the platform would add is the emulator's dev session (`x-tongxin-session`).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const DIST = path.resolve(__dirname, '..', '..', 'miniprogram', 'dist', 'weapp');
+
+type Callbacks<R> = { success?: (r: R) => void; fail?: (e: { errMsg: string }) => void; complete?: (r: unknown) => void };
+type Simulate = typeof import('miniprogram-simulate');
+type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
+
+export interface WeappHarness {
+  simulate: Simulate;
+  /** Sets the caller identity (dev session token) for wx.cloud and the storage key tx_session. */
+  setSession(token: string | null): void;
+  /** Loads and attaches a page, e.g. 'pages/mine/index'; returns the j-component instance. */
+  renderPage(pagePath: string, query?: Record<string, string>): ReturnType<Simulate['render']>;
+  /** Text of the rendered page, whitespace collapsed. */
+  text(comp: ReturnType<Simulate['render']>): string;
+  /** Polls until `predicate(text)` holds; fails with the last text seen. */
+  waitForText(comp: ReturnType<Simulate['render']>, predicate: (t: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Function calls seen by the fake platform: which transport, which function. */
+  calls: Array<{ via: 'cloud' | 'request'; url: string }>;
+}
+
+export function assertBuilt(): void {
+  if (!existsSync(path.join(DIST, 'app.json')) || !existsSync(path.join(DIST, 'app.js'))) {
+    throw new Error(`No weapp build at ${DIST}: run npm run build:weapp first (tests/simulate renders the built output).`);
+  }
+}
+
+export function createWeappHarness(origin: string): WeappHarness {
+  assertBuilt();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const simulate = require('miniprogram-simulate') as Simulate;
+  const g = globalThis as unknown as Record<string, unknown>;
+  const wx = g.wx as Record<string, unknown>;
+  const storage = new Map<string, unknown>();
+  let token: string | null = null;
+  const calls: WeappHarness['calls'] = [];
+
+  const post = async (url: string, body: unknown, headers: Record<string, string>) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const text = await res.text();
+    let data: unknown = text;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // not JSON: hand the text over, as wx.request does
+    }
+    const replyHeaders: Record<string, string> = {};
+    res.headers.forEach((value, key) => {
+      replyHeaders[key] = value;
+    });
+    return { status: res.status, data, headers: replyHeaders };
+  };
+
+  Object.assign(wx, {
+    getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    clearStorageSync: () => storage.clear(),
+    request(opts: Callbacks<{ statusCode: number; data: unknown; header: Record<string, string>; errMsg: string }> & {
+      url: string;
+      method?: string;
+      data?: unknown;
+      header?: Record<string, string>;
+    }) {
+      // A local build has its emulator origin baked in (TARO_APP_EMULATOR_URL): route the
+      // emulator's paths to this test's stack, wherever the build thought it was.
+      const target = new URL(opts.url);
+      const url = /^\/(functions|__)\//.test(target.pathname) ? `${origin}${target.pathname}${target.search}` : opts.url;
+      calls.push({ via: 'request', url });
+      const method = (opts.method ?? 'GET').toUpperCase();
+      const run = method === 'GET'
+        ? fetch(url, { headers: opts.header }).then(async (r) => ({ status: r.status, data: await r.json().catch(() => null), headers: {} }))
+        : post(url, opts.data, opts.header ?? {});
+      run.then(
+        (r) => {
+          const res = { statusCode: r.status, data: r.data, header: r.headers, errMsg: 'request:ok' };
+          opts.success?.(res);
+          opts.complete?.(res);
+        },
+        (e: unknown) => {
+          const err = { errMsg: `request:fail ${String(e)}` };
+          opts.fail?.(err);
+          opts.complete?.(err);
+        },
+      );
+      return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+    },
+    cloud: {
+      init() {},
+      async callFunction(opts: Callbacks<{ result: unknown; errMsg: string }> & { name: string; data?: unknown }) {
+        const url = `${origin}/functions/${opts.name}`;
+        calls.push({ via: 'cloud', url });
+        try {
+          // The platform, not the event, carries identity: here the dev session stands in.
+          const r = await post(url, opts.data ?? {}, token ? { 'x-tongxin-session': token } : {});
+          const res = { result: r.data, errMsg: 'cloud.callFunction:ok' };
+          opts.success?.(res);
+          opts.complete?.(res);
+          return res;
+        } catch (e) {
+          const err = { errMsg: `cloud.callFunction:fail ${String(e)}` };
+          opts.fail?.(err);
+          opts.complete?.(err);
+          throw err;
+        }
+      },
+    },
+  });
+
+  // App() / getApp() / getCurrentPages() of the mini-program host.
+  let app: Record<string, (...a: unknown[]) => unknown> | null = null;
+  const pages: unknown[] = [];
+  g.App = (options: Record<string, (...a: unknown[]) => unknown>) => {
+    app = options;
+  };
+  g.getApp = () => app;
+  g.getCurrentPages = () => pages;
+  g.requirePlugin = () => ({});
+
+  // Page() → Component(): j-component only knows components.
+  let pendingQuery: Record<string, string> = {};
+  g.Page = (options: PageOptions) => {
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value;
+    (g.Component as (o: unknown) => void)({
+      data: options.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: Record<string, (...a: unknown[]) => unknown>) {
+          pages.push(this);
+          this.onLoad?.call(this, { ...pendingQuery });
+          this.onShow?.call(this);
+        },
+        ready(this: Record<string, (...a: unknown[]) => unknown>) {
+          this.onReady?.call(this);
+        },
+        detached(this: Record<string, (...a: unknown[]) => unknown>) {
+          this.onUnload?.call(this);
+          pages.splice(pages.indexOf(this), 1);
+        },
+      },
+    });
+  };
+
+  // Load Taro's app (runtime, vendors, the React app) once, then launch it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(DIST, 'app.js'));
+  if (!app) throw new Error('app.js did not call App()');
+  const launched = app as Record<string, (...a: unknown[]) => unknown>;
+  launched.onLaunch?.call(launched, { path: 'pages/home/index', query: {}, scene: 1001 });
+  launched.onShow?.call(launched, { path: 'pages/home/index', query: {}, scene: 1001 });
+
+  const loaded = new Map<string, string>();
+  const opened: Array<ReturnType<Simulate['render']>> = [];
+  const text = (comp: ReturnType<Simulate['render']>) => (comp.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+  return {
+    simulate,
+    calls,
+    setSession(t) {
+      token = t;
+      if (t) storage.set('tx_session', t);
+      else storage.delete('tx_session');
+    },
+    renderPage(pagePath, query = {}) {
+      pendingQuery = query;
+      // A page's JS runs once (webpack caches its module, so Page() is called once): load
+      // registers it, later renders reuse the registered definition, like a page re-opened.
+      let id = loaded.get(pagePath);
+      if (!id) {
+        id = simulate.load(path.join(DIST, pagePath), { compiler: 'official', rootPath: DIST });
+        loaded.set(pagePath, id);
+      }
+      // One page on the stack at a time: the previous one unloads.
+      while (opened.length) (opened.pop() as unknown as { detach(): void }).detach();
+      const comp = simulate.render(id);
+      opened.push(comp);
+      const parent = document.createElement('parent-wrapper');
+      document.body.appendChild(parent);
+      comp.attach(parent);
+      return comp;
+    },
+    text,
+    async waitForText(comp, predicate, timeoutMs = 8000) {
+      const until = Date.now() + timeoutMs;
+      let last = text(comp);
+      while (Date.now() < until) {
+        last = text(comp);
+        if (predicate(last)) return last;
+        await simulate.sleep(20);
+      }
+      throw new Error(`page text never matched; last text: "${last}"`);
+    },
+  };
+}
