@@ -32,7 +32,8 @@ export async function startApp(timeoutMs = 200000): Promise<StartedApp> {
   const started = Date.now();
   const child: ChildProcess = spawn('npm', ['start'], {
     cwd: ROOT,
-    env: { ...process.env, EMULATOR_PORT: String(port), TONGXIN_DATA_DIR: dataDir },
+    // Jest sets NODE_ENV=test; a newcomer's shell does not, and the builds must not see it.
+    env: { ...process.env, NODE_ENV: '', EMULATOR_PORT: String(port), TONGXIN_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -60,6 +61,8 @@ export async function startApp(timeoutMs = 200000): Promise<StartedApp> {
     output: () => output,
     async stop() {
       child.removeAllListeners('exit');
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       const exited = new Promise((resolve) => child.once('exit', resolve));
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
