@@ -4,7 +4,7 @@ import { me, member, members, pyramid } from './handlers/people';
 import { deleteDutyItem, saveDutyItem, saveGroup, saveUnit, updateMember } from './handlers/structure';
 import { createInvitation, invitationInfo, invitations, revokeInvitation } from './handlers/invitations';
 import { decideJoin, joinRequests, myJoinRequest, requestJoin } from './handlers/join';
-import { auditLog, branches, transferMember } from './handlers/committee';
+import { auditLog, branches, branchMembers, transferMember } from './handlers/committee';
 
 export const main = defineFunction('org')({
   me,
@@ -26,5 +26,6 @@ export const main = defineFunction('org')({
   decideJoin,
   transferMember,
   branches,
+  branchMembers,
   auditLog,
 });

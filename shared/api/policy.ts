@@ -51,6 +51,7 @@ export const POLICY = {
   'org.decideJoin': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'org.transferMember': { callers: ADMIN, scope: 'committee', audited: true },
   'org.branches': { callers: ADMIN, scope: 'committee' },
+  'org.branchMembers': { callers: ADMIN, scope: 'committee' },
   'org.auditLog': { callers: [...SECRETARY, ...ADMIN], scope: 'ownBranch' },
 } as const satisfies Record<ActionName, Policy>;
 

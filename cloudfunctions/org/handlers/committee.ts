@@ -91,6 +91,14 @@ export async function branches(_input: ActionInput<'org.branches'>, ctx: ActionC
   };
 }
 
+export async function branchMembers(input: ActionInput<'org.branchMembers'>, ctx: ActionContext): Promise<ActionOutput<'org.branchMembers'>> {
+  const { db, member: actor } = asMember(ctx);
+  const branch = await getById(db, COLLECTIONS.branches, input.branchId, branchDoc);
+  if (!branch || branch.committeeId !== actor.committeeId) throw new AppError('NOT_FOUND', '支部不存在');
+  const org = await loadBranchOrg(db, branch._id);
+  return { members: org.members.map((m) => memberView(m, org, actor)) };
+}
+
 export async function auditLog(input: ActionInput<'org.auditLog'>, ctx: ActionContext): Promise<ActionOutput<'org.auditLog'>> {
   const { db, member: actor } = asMember(ctx);
   const limit = input.limit ?? 20;

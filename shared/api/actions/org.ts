@@ -277,6 +277,11 @@ export const orgActions = {
       ),
     }),
   }),
+  'org.branchMembers': action({
+    summary: "Any branch's members, for the committee admin (to transfer one); phones masked.",
+    input: z.object({ branchId: recordId }).strict(),
+    output: z.object({ members: z.array(memberView) }),
+  }),
   'org.auditLog': action({
     summary: 'The audit log: the branch for a secretary, every branch for the committee admin.',
     input: z.object({ before: iso.optional(), limit: z.number().int().min(1).max(50).optional() }).strict(),
