@@ -1,0 +1,123 @@
+/**
+ * The authority matrix, generated from the policy table: every org action × every caller
+ * kind × a target in the caller's own branch and in another — allowed exactly where
+ * shared/api/policy.ts says, FORBIDDEN / UNAUTHENTICATED / NOT_FOUND elsewhere, and a
+ * refused call leaves the database exactly as it was.
+ */
+import { POLICY, mayCall } from '../../shared/api/policy';
+import type { ActionName } from '../../shared/api/contract';
+import type { Role } from '../../shared/domain/roles';
+import { startLocalStack, type LocalStack } from '../support/stack';
+import { demoOpenid } from '../../scripts/seed/demo';
+import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind } from './support/org-fixtures';
+
+let stack: LocalStack;
+let snapshot: Record<string, unknown[]>;
+const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId: string }> = {
+  netops: { code: '', requestId: '', dutyItemId: '' },
+  market: { code: '', requestId: '', dutyItemId: '' },
+};
+
+/** Inputs per action, aimed at records of branch `b` (undefined = the action names no target). */
+const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown }> = {
+  'org.me': { fixed: {} },
+  'org.pyramid': { fixed: {} },
+  'org.members': { fixed: {} },
+  'org.member': (b) => ({ memberId: `b-${b}-m11` }),
+  'org.updateMember': (b) => ({ memberId: `b-${b}-m11`, category: 'ill' }),
+  'org.saveGroup': (b) => ({ groupId: `b-${b}-g1`, name: '第一党小组（调整）', leaderId: null }),
+  'org.saveUnit': (b) => ({ unitId: `b-${b}-u1`, kind: 'post', name: '先锋岗', goal: '零投诉', leaderId: null, memberIds: [] }),
+  'org.saveDutyItem': (b) => ({ memberId: `b-${b}-m02`, title: '发展党员工作', detail: '', status: 'todo', dueOn: null }),
+  'org.deleteDutyItem': (b) => ({ itemId: fixtures[b].dutyItemId }),
+  'org.createInvitation': (b) => ({ groupId: `b-${b}-g1`, expiresInDays: 3, maxUses: 5 }),
+  'org.invitations': { fixed: {} },
+  'org.revokeInvitation': (b) => ({ code: fixtures[b].code }),
+  'org.invitationInfo': (b) => ({ code: fixtures[b].code }),
+  'org.requestJoin': (b) => ({ code: fixtures[b].code, name: '矩阵测试', phone: '13800138000' }),
+  'org.myJoinRequest': { fixed: {} },
+  'org.joinRequests': { fixed: {} },
+  'org.decideJoin': (b) => ({ requestId: fixtures[b].requestId, approve: false, reason: '测试' }),
+  'org.transferMember': (b) => ({ memberId: `b-${b}-m11`, toBranchId: BRANCH_IDS[OTHER[b]], reason: '岗位调动' }),
+  'org.branches': { fixed: {} },
+  'org.branchMembers': (b) => ({ branchId: BRANCH_IDS[b] }),
+  'org.auditLog': { fixed: {} },
+};
+
+const ROLE_OF: Record<Exclude<CallerKind, 'unbound'>, Role[]> = {
+  member: ['member'],
+  groupLeader: ['member', 'groupLeader'],
+  committeeMember: ['member', 'committeeMember'],
+  secretary: ['member', 'secretary', 'committeeMember'],
+  committeeAdmin: ['member', 'committeeAdmin'],
+};
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  for (const b of ['netops', 'market'] as const) {
+    const secretary = demoOpenid(`b-${b}-m01`);
+    const invitation = data<{ code: string }>(await as(stack, secretary, 'org.createInvitation', { groupId: null, expiresInDays: 7, maxUses: 50 }));
+    const request = data<{ id: string }>(
+      await as(stack, `o_pending_${b}`, 'org.requestJoin', { code: invitation.code, name: '待审核人', phone: '13900000000' }),
+    );
+    const item = data<{ id: string }>(
+      await as(stack, secretary, 'org.saveDutyItem', { memberId: `b-${b}-m02`, title: '宣传工作', detail: '', status: 'doing', dueOn: '2026-12-31' }),
+    );
+    fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id };
+  }
+  snapshot = stack.emulator.database.exportState();
+});
+
+afterAll(() => stack.stop());
+
+interface Case {
+  action: ActionName;
+  caller: CallerKind;
+  target: 'own' | 'other' | 'none';
+}
+
+const cases: Case[] = [];
+for (const action of Object.keys(POLICY) as ActionName[]) {
+  for (const caller of Object.keys(CALLERS) as CallerKind[]) {
+    const input = INPUTS[action];
+    if ('fixed' in input) cases.push({ action, caller, target: 'none' });
+    else cases.push({ action, caller, target: 'own' }, { action, caller, target: 'other' });
+  }
+}
+
+function expected({ action, caller, target }: Case): 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND' {
+  const roles = caller === 'unbound' ? null : ROLE_OF[caller];
+  if (!mayCall(action, roles)) return roles ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+  // Branch-scoped actions cannot reach another branch's records: they look missing.
+  if (POLICY[action].scope === 'ownBranch' && target === 'other') return 'NOT_FOUND';
+  return 'ok';
+}
+
+describe('authority matrix (generated from shared/api/policy.ts)', () => {
+  it('covers every action of the contract', () => {
+    expect(cases.length).toBeGreaterThan(150);
+    expect(new Set(cases.map((c) => c.action)).size).toBe(Object.keys(POLICY).length);
+  });
+
+  it('gives writes (audited actions) only to the secretary and the committee admin', () => {
+    for (const [action, policy] of Object.entries(POLICY)) {
+      if (!('audited' in policy && policy.audited)) continue;
+      for (const caller of policy.callers) expect([action, caller]).toEqual([action, expect.stringMatching(/^(secretary|committeeAdmin)$/)]);
+    }
+  });
+
+  it.each(cases.map((c) => [c.action, c.caller, c.target, c] as const))('%s as %s on %s data', async (_a, _c, _t, testCase) => {
+    stack.emulator.database.importState(snapshot);
+    const { openid, home } = CALLERS[testCase.caller];
+    const input = INPUTS[testCase.action];
+    const branch: BranchKey = testCase.target === 'other' ? OTHER[home] : home;
+    const reply = await as(stack, openid, testCase.action, 'fixed' in input ? input.fixed : input(branch));
+    const want = expected(testCase);
+    if (want === 'ok') {
+      expect(reply.error).toBeUndefined();
+      expect(reply.ok).toBe(true);
+    } else {
+      expect(reply.error?.code).toBe(want);
+      expect(stack.emulator.database.exportState()).toEqual(snapshot);
+    }
+  });
+});
