@@ -168,6 +168,46 @@ const removeDocument: Action = (ctx, body) => {
   });
 };
 
+/**
+ * For `$lookup` stages of the localField/foreignField form, loads only the foreign documents
+ * whose foreignField matches a local value (an `$in` filter, pushed down to an index when one
+ * is declared), as MongoDB would use an index, instead of the whole foreign collection.
+ * A collection also used by a pipeline-form lookup is loaded whole.
+ */
+function lookupCandidates(ctx: Parameters<Action>[0], stages: Doc[], input: Doc[]): Map<string, Doc[]> {
+  const wanted = new Map<string, Map<string, Set<unknown>>>();
+  const whole = new Set<string>();
+  stages.forEach((stage, k) => {
+    const spec = stage.$lookup;
+    if (!isPlainObject(spec) || typeof spec.from !== 'string') return;
+    if (typeof spec.localField !== 'string' || typeof spec.foreignField !== 'string' || 'pipeline' in spec) {
+      whole.add(spec.from);
+      return;
+    }
+    const local = k === 0 ? input : (new Aggregator(stages.slice(0, k)).run(input) as Doc[]);
+    const values = new Set<unknown>();
+    for (const doc of local) {
+      const value = spec.localField.split('.').reduce<unknown>((v, key) => (isPlainObject(v) ? v[key] : undefined), doc);
+      for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined) values.add(v);
+    }
+    const fields = wanted.get(spec.from) ?? new Map<string, Set<unknown>>();
+    const set = fields.get(spec.foreignField) ?? new Set<unknown>();
+    values.forEach((v) => set.add(v));
+    fields.set(spec.foreignField, set);
+    wanted.set(spec.from, fields);
+  });
+  const out = new Map<string, Doc[]>();
+  for (const [name, fields] of wanted) {
+    if (whole.has(name) || !ctx.store.hasCollection(name)) continue;
+    const byId = new Map<string, Doc>();
+    for (const [field, values] of fields) {
+      for (const row of candidates(ctx.store, name, { [field]: { $in: [...values] } }, ctx.report)) byId.set(String(row.doc._id), row.doc);
+    }
+    out.set(name, [...byId.values()]);
+  }
+  return out;
+}
+
 const aggregateDocuments: Action = (ctx, body) => {
   const coll = collectionName(body);
   const view = viewFor(ctx, body);
@@ -181,8 +221,9 @@ const aggregateDocuments: Action = (ctx, body) => {
   const first = stages[0];
   const leadMatch = first && isPlainObject(first.$match) ? first.$match : {};
   const input = view.find(coll, leadMatch);
+  const foreign = lookupCandidates(ctx, stages, input);
   const resolver = (name: string): Doc[] =>
-    ctx.store.hasCollection(name) ? candidates(ctx.store, name, {}, ctx.report).map((r) => r.doc) : [];
+    foreign.get(name) ?? (ctx.store.hasCollection(name) ? candidates(ctx.store, name, {}, ctx.report).map((r) => r.doc) : []);
   let out: Doc[];
   try {
     out = new Aggregator(stages, { collectionResolver: resolver }).run(input) as Doc[];

@@ -6,12 +6,15 @@
  */
 import { z } from 'zod';
 import { orgActions } from './actions/org';
+import { pointsActions } from './actions/points';
 
 export type { ActionSpec } from './action';
+export type { LedgerEntryView, RankingRow, RuleView } from './actions/points';
 export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
 export const contract = {
   ...orgActions,
+  ...pointsActions,
 } as const;
 
 export type Contract = typeof contract;

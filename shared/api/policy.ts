@@ -53,6 +53,13 @@ export const POLICY = {
   'org.branches': { callers: ADMIN, scope: 'committee' },
   'org.branchMembers': { callers: ADMIN, scope: 'committee' },
   'org.auditLog': { callers: [...SECRETARY, ...ADMIN], scope: 'ownBranch' },
+  'points.myLedger': { callers: MEMBERS, scope: 'self' },
+  'points.memberLedger': { callers: SECRETARY, scope: 'ownBranch' },
+  'points.ranking': { callers: MEMBERS, scope: 'ownBranch' },
+  'points.adjust': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'points.reverse': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'points.rules': { callers: MEMBERS, scope: 'committee' },
+  'points.saveRule': { callers: ADMIN, scope: 'committee', audited: true },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

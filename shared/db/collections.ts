@@ -25,6 +25,9 @@ export const COLLECTIONS = {
   dutyItems: 'duty_items',
   invitations: 'invitations',
   joinRequests: 'join_requests',
+  pointsRules: 'points_rules',
+  ledger: 'points_ledger',
+  totals: 'points_totals',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -43,4 +46,9 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.invitations, name: 'byBranch', fields: [asc('branchId'), { field: 'createdAt', direction: -1 }] },
   { collection: COLLECTIONS.joinRequests, name: 'byBranchStatus', fields: [asc('branchId'), asc('status')] },
   { collection: COLLECTIONS.joinRequests, name: 'byOpenid', fields: [asc('openid')] },
+  { collection: COLLECTIONS.ledger, name: 'byMemberPeriod', fields: [asc('memberId'), asc('period'), { field: 'at', direction: -1 }] },
+  { collection: COLLECTIONS.ledger, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
+  { collection: COLLECTIONS.totals, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
+  { collection: COLLECTIONS.totals, name: 'byMember', fields: [asc('memberId'), asc('period')] },
+  { collection: COLLECTIONS.pointsRules, name: 'byCommitteeCode', fields: [asc('committeeId'), asc('code')] },
 ];

@@ -9,13 +9,14 @@ import type { ActionName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
 import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
+import { chinaDay } from '../../shared/time/china';
 import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind } from './support/org-fixtures';
 
 let stack: LocalStack;
 let snapshot: Record<string, unknown[]>;
-const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId: string }> = {
-  netops: { code: '', requestId: '', dutyItemId: '' },
-  market: { code: '', requestId: '', dutyItemId: '' },
+const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId: string; entryId: string }> = {
+  netops: { code: '', requestId: '', dutyItemId: '', entryId: '' },
+  market: { code: '', requestId: '', dutyItemId: '', entryId: '' },
 };
 
 /** Inputs per action, aimed at records of branch `b` (undefined = the action names no target). */
@@ -41,6 +42,13 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'org.branches': { fixed: {} },
   'org.branchMembers': (b) => ({ branchId: BRANCH_IDS[b] }),
   'org.auditLog': { fixed: {} },
+  'points.myLedger': { fixed: {} },
+  'points.memberLedger': (b) => ({ memberId: `b-${b}-m11` }),
+  'points.ranking': { fixed: { scope: 'branch' } },
+  'points.adjust': (b) => ({ memberId: `b-${b}-m11`, points: 2, category: 'optional', reason: '表现突出', requestId: 'req-matrix' }),
+  'points.reverse': (b) => ({ entryId: fixtures[b].entryId, reason: '记错了' }),
+  'points.rules': { fixed: {} },
+  'points.saveRule': { fixed: { code: 'taskDone', points: 3, dailyCap: null, periodCap: 12, effectiveFrom: chinaDay(new Date()) } },
 };
 
 const ROLE_OF: Record<Exclude<CallerKind, 'unbound'>, Role[]> = {
@@ -62,7 +70,10 @@ beforeAll(async () => {
     const item = data<{ id: string }>(
       await as(stack, secretary, 'org.saveDutyItem', { memberId: `b-${b}-m02`, title: '宣传工作', detail: '', status: 'doing', dueOn: '2026-12-31' }),
     );
-    fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id };
+    const entry = data<{ entryId: string }>(
+      await as(stack, secretary, 'points.adjust', { memberId: `b-${b}-m12`, points: 1, category: 'optional', reason: '志愿服务补记', requestId: `fixture-${b}` }),
+    );
+    fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId };
   }
   snapshot = stack.emulator.database.exportState();
 });

@@ -3,7 +3,7 @@
  * folder of this Jest worker's own, the demo company seeded, and dev sign-in helpers.
  */
 import { join } from 'node:path';
-import { startEmulator, buildFunctions, type Emulator } from '../../emulator';
+import { startEmulator, buildFunctions, type BuiltFunction, type Emulator } from '../../emulator';
 import { ROOT } from '../../emulator/functions/build';
 import { demoData, type SeedData } from '../../scripts/seed/demo';
 import { loadSeed } from '../../scripts/seed/load';
@@ -20,9 +20,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export async function startLocalStack(options: { seed?: SeedData | false; h5Dir?: string } = {}): Promise<LocalStack> {
-  const functions = await buildFunctions(join(ROOT, 'dist', 'test-functions', String(process.pid)));
-  const emulator = await startEmulator({ port: 0, dataDir: ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined });
+export async function startLocalStack(options: { seed?: SeedData | false; h5Dir?: string; extraFunctions?: BuiltFunction[]; dataDir?: string } = {}): Promise<LocalStack> {
+  const functions = [...(await buildFunctions(join(ROOT, 'dist', 'test-functions', String(process.pid)))), ...(options.extraFunctions ?? [])];
+  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined });
   if (options.seed !== false) await loadSeed(emulator.adminUrl, options.seed ?? demoData());
   const { origin } = emulator;
   return {
