@@ -7,7 +7,15 @@ import type { Database, Transaction } from './cloud';
 
 const RETRYABLE = new Set(['DATABASE_TRANSACTION_CONFLICT', 'DATABASE_TRANSACTION_FAIL']);
 
-export async function inTransaction<T>(db: Database, work: (t: Transaction) => Promise<T>, attempts = 25): Promise<T> {
+/**
+ * Gives up after this long, inside the timeout of the functions that write points (30 s,
+ * config.json), so a caller gets a clean error. Only a burst of writes to one member's
+ * totals (hundreds at once) comes near it.
+ */
+const DEADLINE_MS = 25_000;
+
+export async function inTransaction<T>(db: Database, work: (t: Transaction) => Promise<T>): Promise<T> {
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     const t = await db.startTransaction();
     try {
@@ -17,8 +25,9 @@ export async function inTransaction<T>(db: Database, work: (t: Transaction) => P
     } catch (error) {
       if (!t.aborted && !t.commited) await t.rollback(undefined).catch(() => undefined);
       const code = (error as { code?: string }).code ?? '';
-      if (!RETRYABLE.has(code) || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
+      if (!RETRYABLE.has(code) || Date.now() - started > DEADLINE_MS) throw error;
+      // Full jitter, capped: contenders spread out instead of colliding again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** Math.min(attempt, 5)));
     }
   }
 }

@@ -77,8 +77,16 @@ export class TransactionManager {
       this.end(txn, 'aborted');
       throw conflict(`document ${id} in ${coll} is being written by another transaction`);
     }
+    const current = this.store.versionOf(coll, id);
+    const seen = txn.observed.get(key);
+    if (seen !== undefined && seen !== current) {
+      // MongoDB's WriteConflict: the document changed after this transaction read it, so
+      // the write fails now rather than the commit failing later.
+      this.end(txn, 'aborted');
+      throw conflict(`document ${id} in ${coll} changed since the transaction read it`);
+    }
     this.locks.set(key, txn.id);
-    if (!txn.observed.has(key)) txn.observed.set(key, this.store.versionOf(coll, id));
+    if (seen === undefined) txn.observed.set(key, current);
     txn.writes.set(key, { coll, id, doc });
   }
 

@@ -94,6 +94,12 @@ export class TransactionView implements View {
       this.manager.observe(this.txn, coll, row.id, row.version);
       byId.set(row.id, row.doc);
     }
+    // A read of a document by id that finds nothing is a read too (MongoDB reads a snapshot):
+    // if another transaction creates it before this one commits, this one conflicts.
+    const wantedId = query._id;
+    if ((typeof wantedId === 'string' || typeof wantedId === 'number') && !byId.has(idKey(wantedId))) {
+      this.manager.observe(this.txn, coll, idKey(wantedId), 0);
+    }
     for (const w of this.txn.writes.values()) {
       if (w.coll !== coll) continue;
       if (w.doc === null) byId.delete(w.id);

@@ -77,6 +77,7 @@ export class FunctionHost {
   private readonly maxInstances: number;
   private readonly envId: string;
   private seq = 0;
+  private stopped = false;
 
   constructor(private readonly options: FunctionHostOptions) {
     this.maxInstances = options.maxInstances ?? 20;
@@ -93,7 +94,9 @@ export class FunctionHost {
     const pool = this.pools.get(name);
     if (!pool) return { ok: false, reason: 'NOT_FOUND', message: `no function named ${name}` };
     const instance = await this.acquire(pool);
+    if (!instance) return { ok: false, reason: 'CRASH', message: 'the function host has stopped' };
     try {
+      if (this.stopped) return { ok: false, reason: 'CRASH', message: 'the function host has stopped' };
       return await this.run(pool, instance, event, identity, invocationId);
     } finally {
       this.release(pool, instance);
@@ -106,6 +109,9 @@ export class FunctionHost {
   }
 
   async stop(): Promise<void> {
+    // No new instances after this; invocations still waiting for one are answered with a crash.
+    this.stopped = true;
+    for (const pool of this.pools.values()) pool.waiting.splice(0).forEach((wake) => wake());
     const all: Instance[] = [];
     for (const pool of this.pools.values()) all.push(...pool.idle, ...pool.busy);
     await Promise.all(all.map((instance) => instance.worker.terminate()));
@@ -137,8 +143,9 @@ export class FunctionHost {
     return env;
   }
 
-  private async acquire(pool: Pool): Promise<Instance> {
+  private async acquire(pool: Pool): Promise<Instance | null> {
     for (;;) {
+      if (this.stopped) return null;
       const idle = pool.idle.pop();
       if (idle) {
         pool.busy.add(idle);

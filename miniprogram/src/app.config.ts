@@ -9,10 +9,24 @@ const tab = (page: string, text: string, icon: string) => ({
 });
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/study/index', 'pages/points/index', 'pages/mine/index'],
+  // pages/join/index stays in the main package: a scanned invitation opens it directly.
+  pages: ['pages/home/index', 'pages/study/index', 'pages/points/index', 'pages/mine/index', 'pages/join/index'],
   subPackages: [
-    // The secretary's tools live outside the main package (DESIGN §7, size budget §9).
-    { root: 'subpackages/secretary', pages: ['pages/index/index'] },
+    // Everything else lives outside the main package (DESIGN §7, size budget §9).
+    { root: 'subpackages/branch', pages: ['pages/pyramid/index', 'pages/member/index'] },
+    {
+      root: 'subpackages/secretary',
+      pages: [
+        'pages/index/index',
+        'pages/members/index',
+        'pages/member-edit/index',
+        'pages/join-requests/index',
+        'pages/invitations/index',
+        'pages/structure/index',
+        'pages/audit/index',
+      ],
+    },
+    { root: 'subpackages/committee', pages: ['pages/branches/index', 'pages/branch/index', 'pages/audit/index'] },
     // Dev sign-in against the local emulator: only in a local weapp build.
     ...(local ? [{ root: 'subpackages/dev', pages: ['pages/signin/index'] }] : []),
   ],

@@ -7,7 +7,7 @@ export function adminApp(adminUrl: string) {
   // Without this the SDK probes Tencent's metadata host on every call (two 30 ms timeouts);
   // this process talks to the emulator on loopback only.
   process.env.TENCENTCLOUD ??= 'true';
-  return tcb.init({ env: 'local', secretId: 'local-emulator', secretKey: 'local-emulator', serviceUrl: adminUrl });
+  return tcb.init({ env: 'local', secretId: 'local-emulator', secretKey: 'local-emulator', serviceUrl: adminUrl, keepalive: false });
 }
 
 /** Creates every declared collection (existing ones are kept) and inserts the documents. */

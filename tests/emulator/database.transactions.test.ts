@@ -130,3 +130,23 @@ describe('transactions', () => {
     expect(await balance('b')).toBeUndefined();
   });
 });
+
+describe('a read of a missing document', () => {
+  it('conflicts when another transaction creates that document before this one commits', async () => {
+    const h = await startSdk();
+    try {
+      await h.db.createCollection('phantom');
+      const a = await h.db.startTransaction();
+      const b = await h.db.startTransaction();
+      expect((await a.collection('phantom').doc('x').get()).data).toBeNull();
+      expect((await b.collection('phantom').doc('x').get()).data).toBeNull();
+      await a.collection('phantom').doc('x').set({ n: 1 });
+      await a.commit();
+      await b.collection('phantom').doc('x').set({ n: 2 });
+      await expect(b.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+      expect((await h.db.collection('phantom').doc('x').get()).data).toEqual([{ _id: 'x', n: 1 }]);
+    } finally {
+      await h.server.stop();
+    }
+  });
+});

@@ -30,3 +30,22 @@ export const internal: Envelope<Me> = {
   ok: false,
   error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' },
 };
+
+type AnyAction = string;
+type Reply = Envelope<unknown> | ((input: any) => Envelope<unknown>);
+
+/**
+ * A `call` double that answers per action: `routes({'org.me': okMe(x), 'org.members': (input) => …})`.
+ * An action without an entry answers INTERNAL (so a missing stub shows as an error state).
+ */
+export function routes(map: Record<AnyAction, Reply>) {
+  return async (action: AnyAction, input: unknown) => {
+    const reply = map[action];
+    if (!reply) return { ok: false, error: { code: 'INTERNAL', message: `no stub for ${action}` } };
+    return typeof reply === 'function' ? reply(input) : reply;
+  };
+}
+
+export const ok = <T,>(data: T): Envelope<T> => ({ ok: true, data });
+export const fail = (code: string, message: string, fields?: Record<string, string>): Envelope<never> =>
+  ({ ok: false, error: { code, message, ...(fields ? { fields } : {}) } }) as Envelope<never>;

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import Mine from '@/pages/mine/index';
 import { call } from '@/services/api';
-import { internal, member, okMe, secretary, unauthenticated } from './fixtures';
+import { internal, member, ok, okMe, routes, secretary, unauthenticated } from './fixtures';
 
 jest.mock('@/services/api', () => ({ call: jest.fn() }));
 const mockCall = call as jest.MockedFunction<typeof call>;
@@ -42,6 +42,33 @@ describe('我的 (pages/mine)', () => {
     expect(screen.queryByRole('button', { name: '重试' })).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '本地开发登录' }));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/dev/pages/signin/index' });
+  });
+
+  it('entries: 支部力量金字塔 for everyone, 党委管理 only for the committee admin', async () => {
+    mockCall.mockResolvedValue(okMe({ ...member, roles: ['member', 'committeeAdmin'] }));
+    render(<Mine />);
+    fireEvent.click(await screen.findByRole('button', { name: '查看支部力量金字塔' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/branch/pages/pyramid/index' });
+    fireEvent.click(screen.getByRole('button', { name: '进入党委管理' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/committee/pages/branches/index' });
+    expect(screen.queryByRole('button', { name: '进入书记工作台' })).not.toBeInTheDocument();
+  });
+
+  it('UNAUTHENTICATED: shows the latest join request and opens the join page for a typed code', async () => {
+    mockCall.mockImplementation(
+      routes({
+        'org.me': unauthenticated,
+        'org.myJoinRequest': ok({
+          request: { id: 'jr-1', name: '王小明', phone: '13912345678', branchName: '网络运维党支部', group: null, status: 'rejected', createdAt: '2025-03-01T02:00:00.000Z', reason: '请使用实名' },
+        }),
+      }) as never,
+    );
+    render(<Mine />);
+    expect(await screen.findByText('入支部申请：未通过')).toBeInTheDocument();
+    expect(screen.getByText('原因：请使用实名')).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('textbox', { name: '邀请码' }), { target: { value: ' AbC23xYz ' } });
+    fireEvent.click(screen.getByRole('button', { name: '用邀请码申请加入' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/join/index?code=AbC23xYz' });
   });
 
   it('INTERNAL: shows the error with 重试, and 重试 calls again', async () => {

@@ -1,7 +1,7 @@
 /**
  * The award engine (DESIGN §5): used by every feature on the server, never a public action.
- * One award is one transaction of four database operations — read the ledger entry, read
- * the member's period totals, write the entry, write the totals — so the cap check, the
+ * One award is one transaction of four database operations — read the member's period
+ * totals, write them, check the entry does not exist, write the entry — so the cap check, the
  * entry and the total can never disagree, and the same (rule, member, source) is counted
  * once however often it is retried. The ledger is append-only: corrections are new entries.
  */
@@ -84,10 +84,33 @@ export function applyEntry(totals: PeriodTotalsDoc, entry: Pick<LedgerEntryDoc, 
   return next;
 }
 
-async function writeEntry(t: Transaction, entry: LedgerEntryDoc, totals: PeriodTotalsDoc): Promise<void> {
-  // `set` with a deterministic id: a second writer of the same entry conflicts and retries into "duplicate".
-  await t.collection(COLLECTIONS.ledger).doc(entry._id).set(withoutId(entry));
+class Duplicate extends Error {
+  constructor(readonly points: number) {
+    super('duplicate ledger entry');
+  }
+}
+
+/**
+ * Writes the totals, then checks the entry does not exist yet and writes it: four database
+ * operations with the totals read. A duplicate ends the transaction without writing (the
+ * caller's inTransaction rolls it back) and answers with the existing entry.
+ */
+async function writeOnce(t: Transaction, entry: LedgerEntryDoc, totals: PeriodTotalsDoc, result: () => AwardResult): Promise<AwardResult> {
   await t.collection(COLLECTIONS.totals).doc(totals._id).set(withoutId(totals));
+  const existing = await t.collection(COLLECTIONS.ledger).doc(entry._id).get();
+  if (existing.data) throw new Duplicate(ledgerEntryDoc.parse(existing.data).points);
+  await t.collection(COLLECTIONS.ledger).doc(entry._id).set(withoutId(entry));
+  return result();
+}
+
+/** Runs an entry-writing transaction, turning a duplicate into its answer. */
+async function once(db: Database, id: string, work: (t: Transaction) => Promise<AwardResult>): Promise<AwardResult> {
+  try {
+    return await inTransaction(db, work);
+  } catch (error) {
+    if (error instanceof Duplicate) return { status: 'duplicate', entryId: id, points: error.points };
+    throw error;
+  }
 }
 
 export async function award(db: Database, rules: readonly Rule[], request: AwardRequest): Promise<AwardResult> {
@@ -97,12 +120,9 @@ export async function award(db: Database, rules: readonly Rule[], request: Award
   if (!rule) throw new AppError('INTERNAL', `no rule ${request.rule} in force on ${day}`);
   const id = entryId(request.rule, request.member._id, request.source);
 
-  return inTransaction(db, async (t) => {
-    const existing = await t.collection(COLLECTIONS.ledger).doc(id).get();
-    if (existing.data) {
-      const entry = ledgerEntryDoc.parse(existing.data);
-      return { status: 'duplicate', entryId: id, points: entry.points };
-    }
+  return once(db, id, async (t) => {
+    // Totals first, and written second: the write takes the document's lock early, so
+    // concurrent awards for the same member collide after two operations, not four.
     const { totals } = await readTotals(t, request.member, period, request.at);
     const requested = roundPoints(rule.points * (request.quantity ?? 1));
     const points = grantable(rule, { today: totals.byRuleDay[rule.code]?.[day] ?? 0, period: totals.byRule[rule.code] ?? 0 }, request.quantity);
@@ -127,8 +147,7 @@ export async function award(db: Database, rules: readonly Rule[], request: Award
       reverses: null,
       at: request.at,
     };
-    await writeEntry(t, entry, applyEntry(totals, entry));
-    return { status: points < requested ? 'capped' : 'awarded', entryId: id, points };
+    return writeOnce(t, entry, applyEntry(totals, entry), () => ({ status: points < requested ? 'capped' : 'awarded', entryId: id, points }));
   });
 }
 
@@ -143,9 +162,7 @@ export interface Correction {
 export async function adjust(db: Database, correction: Correction & { points: number; category: PointCategory; requestId: string }): Promise<AwardResult> {
   const id = entryId('adjustment', correction.member._id, correction.requestId);
   const period = chinaQuarter(correction.at);
-  return inTransaction(db, async (t) => {
-    const existing = await t.collection(COLLECTIONS.ledger).doc(id).get();
-    if (existing.data) return { status: 'duplicate', entryId: id, points: ledgerEntryDoc.parse(existing.data).points };
+  return once(db, id, async (t) => {
     const { totals } = await readTotals(t, correction.member, period, correction.at);
     const points = roundPoints(correction.points);
     if (totals[correction.category] + points < 0) throw new AppError('CONFLICT', '调整后积分不能为负');
@@ -170,8 +187,7 @@ export async function adjust(db: Database, correction: Correction & { points: nu
       reverses: null,
       at: correction.at,
     };
-    await writeEntry(t, entry, applyEntry(totals, entry));
-    return { status: 'awarded', entryId: id, points };
+    return writeOnce(t, entry, applyEntry(totals, entry), () => ({ status: 'awarded', entryId: id, points }));
   });
 }
 
@@ -179,9 +195,7 @@ export async function adjust(db: Database, correction: Correction & { points: nu
 export async function reverse(db: Database, original: LedgerEntryDoc, correction: Omit<Correction, 'member'>): Promise<AwardResult> {
   if (original.kind === 'reversal') throw new AppError('CONFLICT', '冲销记录不能再冲销');
   const id = entryId('reversal', original.memberId, original._id);
-  return inTransaction(db, async (t) => {
-    const existing = await t.collection(COLLECTIONS.ledger).doc(id).get();
-    if (existing.data) return { status: 'duplicate', entryId: id, points: ledgerEntryDoc.parse(existing.data).points };
+  return once(db, id, async (t) => {
     const member: Awardee = { _id: original.memberId, branchId: original.branchId, committeeId: original.committeeId };
     const { totals } = await readTotals(t, member, original.period, correction.at);
     const entry: LedgerEntryDoc = {
@@ -200,7 +214,6 @@ export async function reverse(db: Database, original: LedgerEntryDoc, correction
       day: original.day,
       at: correction.at,
     };
-    await writeEntry(t, entry, applyEntry(totals, entry));
-    return { status: 'awarded', entryId: id, points: entry.points };
+    return writeOnce(t, entry, applyEntry(totals, entry), () => ({ status: 'awarded', entryId: id, points: entry.points }));
   });
 }

@@ -9,6 +9,29 @@ const storage = new Map<string, unknown>();
 export const navigateTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'navigateTo:ok' }));
 export const switchTab = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'switchTab:ok' }));
 export const showToast = jest.fn(async (_opts: unknown) => ({ errMsg: 'showToast:ok' }));
+export const redirectTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'redirectTo:ok' }));
+export const navigateBack = jest.fn(async (_opts?: unknown) => ({ errMsg: 'navigateBack:ok' }));
+export const setClipboardData = jest.fn(async (_opts: { data: string }) => ({ errMsg: 'setClipboardData:ok' }));
+export const downloadFile = jest.fn(async (_opts: { url: string }) => ({ statusCode: 200, tempFilePath: '/tmp/qr.png' }));
+export const saveImageToPhotosAlbum = jest.fn(async (_opts: { filePath: string }) => ({ errMsg: 'saveImageToPhotosAlbum:ok' }));
+export const showShareMenu = jest.fn(async (_opts?: unknown) => ({ errMsg: 'showShareMenu:ok' }));
+/** Taro.showModal: answers with `modalAnswer.confirm` (set it in a test); records each call. */
+export const modalAnswer = { confirm: true };
+export const showModal = jest.fn(async (_opts: { title?: string; content?: string }) => ({
+  confirm: modalAnswer.confirm,
+  cancel: !modalAnswer.confirm,
+}));
+
+/** The current page's query (useRouter().params); set with setRouterParams in a test. */
+let routerParams: Record<string, string> = {};
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+export function useRouter(): { params: Record<string, string>; path: string } {
+  return { params: routerParams, path: '' };
+}
+export const useShareAppMessage = jest.fn((_cb: (res: unknown) => unknown) => undefined);
+
 export const request = jest.fn(async (_opts: unknown): Promise<{ statusCode: number; data: unknown }> => {
   throw new Error('Taro.request is not stubbed in this test');
 });
@@ -45,6 +68,15 @@ export const cloud = { init: jest.fn(), callFunction: jest.fn() };
 const Taro = {
   navigateTo,
   switchTab,
+  redirectTo,
+  navigateBack,
+  setClipboardData,
+  downloadFile,
+  saveImageToPhotosAlbum,
+  showShareMenu,
+  showModal,
+  useRouter,
+  useShareAppMessage,
   showToast,
   request,
   getStorageSync,

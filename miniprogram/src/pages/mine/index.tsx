@@ -7,8 +7,20 @@ import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { ROLE_LABELS } from '@/domain/roles';
 import { UNIT_KIND_LABELS } from '@/domain/units';
+import { ROUTES } from '@/lib/routes';
 
-export const SECRETARY_PAGE = '/subpackages/secretary/pages/index/index';
+export const SECRETARY_PAGE = ROUTES.secretary;
+export const PYRAMID_PAGE = ROUTES.pyramid;
+export const COMMITTEE_PAGE = ROUTES.branches;
+
+// Not `ariaLabel`: Taro's H5 build rewrites JSX props named aria* to aria-*, even on our own components.
+function EntryRow({ label, spokenLabel, url }: { label: string; spokenLabel: string; url: string }) {
+  return (
+    <Button className='btn btn--plain' aria-label={spokenLabel} onClick={() => void Taro.navigateTo({ url })}>
+      {label}
+    </Button>
+  );
+}
 
 export default function Mine() {
   const me = useAction('org.me', {});
@@ -70,15 +82,12 @@ export default function Mine() {
               </View>
             </View>
           </View>
-          {me.data.roles.includes('secretary') ? (
-            <Button
-              className='btn btn--primary'
-              aria-label='进入书记工作台'
-              onClick={() => void Taro.navigateTo({ url: SECRETARY_PAGE })}
-            >
-              书记工作台
-            </Button>
-          ) : null}
+          <View className='card'>
+            <Text className='card__title'>支部工作</Text>
+            <EntryRow label='支部力量金字塔' spokenLabel='查看支部力量金字塔' url={PYRAMID_PAGE} />
+            {me.data.roles.includes('secretary') ? <EntryRow label='书记工作台' spokenLabel='进入书记工作台' url={SECRETARY_PAGE} /> : null}
+            {me.data.roles.includes('committeeAdmin') ? <EntryRow label='党委管理' spokenLabel='进入党委管理' url={COMMITTEE_PAGE} /> : null}
+          </View>
           <LargeFontToggle />
         </View>
       ) : null}

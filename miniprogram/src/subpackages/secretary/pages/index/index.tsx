@@ -1,25 +1,45 @@
 /**
- * 书记工作台 (secretary subpackage): the branch summary from org.me. The secretary's tools
- * are added to this subpackage so the main package stays small (DESIGN §7, §9).
+ * 书记工作台 (secretary subpackage): the branch summary and the secretary's tools, with the
+ * number of join requests waiting for a decision.
  */
-import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { NotMember } from '@/components/NotMember';
 import { useAction } from '@/hooks/useAction';
+import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { ROLE_LABELS } from '@/domain/roles';
+import { ROUTES } from '@/lib/routes';
+import { safeCall } from '@/lib/submit';
 
-export const SECRETARY_TOOLS: ReadonlyArray<{ name: string; what: string }> = [
-  { name: '成员与入党邀请', what: '生成邀请码和邀请二维码，审核加入支部的申请' },
-  { name: '任务与学习要点', what: '发布任务和学习要点，推送到支部微信群' },
-  { name: '三会一课', what: '安排会议，记录出勤' },
-  { name: '季度积分与评定', what: '关闭季度，发布排名和等次' },
-  { name: '三单整改', what: '下发责任清单、问题清单、整改清单并跟踪验收' },
+export const SECRETARY_TOOLS: ReadonlyArray<{ name: string; what: string; url: string }> = [
+  { name: '入支部申请', what: '审核扫码申请加入支部的人', url: ROUTES.joinRequests },
+  { name: '邀请入支部', what: '生成邀请码和邀请二维码，分享到微信群', url: ROUTES.invitations },
+  { name: '成员管理', what: '党小组、岗区队、身份、类别和分工', url: ROUTES.members },
+  { name: '组织架构', what: '党小组、岗区队和委员权责清单', url: ROUTES.structure },
+  { name: '支部力量金字塔', what: '委员、党小组和岗区队一览', url: ROUTES.pyramid },
+  { name: '操作记录', what: '本支部的每一次修改', url: ROUTES.secretaryAudit },
 ];
 
 export default function SecretaryHome() {
   const me = useAction('org.me', {});
   const notMember = me.status === 'error' && me.error.code === 'UNAUTHENTICATED';
   const isSecretary = me.data?.roles.includes('secretary') ?? false;
+  const [pending, setPending] = useState<number | null>(null);
+
+  const loadPending = () => {
+    void safeCall('org.joinRequests', { status: 'pending' }).then((res) => {
+      if (res.ok) setPending(res.data.requests.length);
+    });
+  };
+  useEffect(() => {
+    if (isSecretary) loadPending();
+  }, [isSecretary]);
+  useReloadOnShow(() => {
+    if (isSecretary) loadPending();
+  });
+
   return (
     <PageShell
       status={me.status}
@@ -43,13 +63,26 @@ export default function SecretaryHome() {
           {isSecretary ? (
             <View className='card'>
               <Text className='card__title'>支部工作</Text>
-              <Text className='text text--small text--muted'>书记工具在本工作台分批上线，依次为：</Text>
-              {SECRETARY_TOOLS.map((t) => (
-                <View key={t.name} className='row'>
-                  <Text className='row__label'>{t.name}</Text>
-                  <Text className='row__value text--small'>{t.what}</Text>
+              {pending ? (
+                <View role='status'>
+                  <Text className='text overdue'>{`有 ${pending} 个入支部申请待审核`}</Text>
                 </View>
-              ))}
+              ) : null}
+              {SECRETARY_TOOLS.map((t) => {
+                const count = t.url === ROUTES.joinRequests && pending ? pending : 0;
+                return (
+                  <Button
+                    key={t.name}
+                    className='btn btn--plain'
+                    aria-label={count ? `${t.name}，${count}个待审核` : t.name}
+                    onClick={() => void Taro.navigateTo({ url: t.url })}
+                  >
+                    {t.name}
+                    {count ? <Text className='badge'>{count}</Text> : null}
+                  </Button>
+                );
+              })}
+              <Text className='text text--small text--muted'>任务与学习要点、三会一课、季度积分与评定、三单整改将陆续上线。</Text>
             </View>
           ) : (
             <View className='card' role='alert'>

@@ -1,0 +1,52 @@
+// Plain data from shared/ (no zod): safe to bundle.
+export {
+  MEMBER_CATEGORIES,
+  UNIT_KINDS,
+  DUTY_STATUSES,
+  JOIN_STATUSES,
+  UNIT_KIND_LABELS,
+  CATEGORY_LABELS,
+  DUTY_STATUS_LABELS,
+  JOIN_STATUS_LABELS,
+  EXEMPT_CATEGORIES,
+  type MemberCategory,
+  type UnitKind,
+  type DutyStatus,
+  type JoinStatus,
+} from '../../../shared/domain/vocabulary';
+import type { ActionInput } from '@/services/api';
+
+/**
+ * Roles a secretary may give (the contract's BRANCH_ROLES lives beside zod in
+ * shared/api/actions/org.ts, so it is restated here and checked against the input type).
+ */
+export const BRANCH_ROLES = ['member', 'groupLeader', 'committeeMember', 'secretary'] as const satisfies ReadonlyArray<
+  NonNullable<ActionInput<'org.updateMember'>['roles']>[number]
+>;
+export type BranchRole = (typeof BRANCH_ROLES)[number];
+
+export const INVITATION_STATE_LABELS = { valid: '有效', expired: '已过期', usedUp: '名额已用完', revoked: '已撤销' } as const;
+export type InvitationState = keyof typeof INVITATION_STATE_LABELS;
+
+/** Audit log action names as a secretary reads them. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'org.updateMember': '修改成员信息',
+  'org.saveGroup': '保存党小组',
+  'org.saveUnit': '保存岗区队',
+  'org.saveDutyItem': '保存权责清单事项',
+  'org.deleteDutyItem': '删除权责清单事项',
+  'org.createInvitation': '生成入支部邀请',
+  'org.revokeInvitation': '撤销入支部邀请',
+  'org.decideJoin': '审核入支部申请',
+  'org.bindMember': '绑定成员微信',
+  'org.transferMember': '转移成员组织关系',
+};
+
+export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  member: '成员',
+  group: '党小组',
+  unit: '岗区队',
+  dutyItem: '权责清单事项',
+  invitation: '邀请',
+  joinRequest: '入支部申请',
+};

@@ -1,0 +1,23 @@
+import Taro from '@tarojs/taro';
+
+/** Page paths, in one place (subpackages cannot import each other's pages). */
+export const ROUTES = {
+  mine: '/pages/mine/index',
+  join: '/pages/join/index',
+  pyramid: '/subpackages/branch/pages/pyramid/index',
+  member: '/subpackages/branch/pages/member/index',
+  secretary: '/subpackages/secretary/pages/index/index',
+  members: '/subpackages/secretary/pages/members/index',
+  memberEdit: '/subpackages/secretary/pages/member-edit/index',
+  joinRequests: '/subpackages/secretary/pages/join-requests/index',
+  invitations: '/subpackages/secretary/pages/invitations/index',
+  structure: '/subpackages/secretary/pages/structure/index',
+  secretaryAudit: '/subpackages/secretary/pages/audit/index',
+  branches: '/subpackages/committee/pages/branches/index',
+  branch: '/subpackages/committee/pages/branch/index',
+  committeeAudit: '/subpackages/committee/pages/audit/index',
+} as const;
+
+export function go(url: string): void {
+  void Taro.navigateTo({ url });
+}

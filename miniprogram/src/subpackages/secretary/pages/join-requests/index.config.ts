@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入支部申请' });
