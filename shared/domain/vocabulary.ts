@@ -30,3 +30,13 @@ export const JOIN_STATUS_LABELS: Record<JoinStatus, string> = { pending: '待审
 
 /** Elderly, ill and 流动 members are exempt from ranking by default (DESIGN §5). */
 export const EXEMPT_CATEGORIES: ReadonlySet<MemberCategory> = new Set<MemberCategory>(['elderly', 'ill', 'mobile']);
+
+export const INVITATION_STATES = ['valid', 'expired', 'usedUp', 'revoked'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+export const INVITATION_STATE_LABELS: Record<InvitationState, string> = { valid: '有效', expired: '已过期', usedUp: '名额已用完', revoked: '已撤销' };
+/** Why an invitation can no longer be used, as the join page and the refusal say it. */
+export const INVITATION_STATE_MESSAGES: Record<Exclude<InvitationState, 'valid'>, string> = {
+  expired: '邀请已过期，请联系支部书记重新邀请',
+  usedUp: '邀请名额已用完，请联系支部书记',
+  revoked: '邀请已被撤销，请联系支部书记',
+};

@@ -142,8 +142,9 @@ describe('a read of a missing document', () => {
       expect((await b.collection('phantom').doc('x').get()).data).toBeNull();
       await a.collection('phantom').doc('x').set({ n: 1 });
       await a.commit();
-      await b.collection('phantom').doc('x').set({ n: 2 });
-      await expect(b.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+      // MongoDB's WriteConflict: the write itself fails, and the transaction is over.
+      await expect(b.collection('phantom').doc('x').set({ n: 2 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+      await expect(b.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
       expect((await h.db.collection('phantom').doc('x').get()).data).toEqual([{ _id: 'x', n: 1 }]);
     } finally {
       await h.server.stop();

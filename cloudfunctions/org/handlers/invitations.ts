@@ -9,6 +9,7 @@ import { cloud, type Database } from '../../_shared/cloud';
 import { asMember, type ActionContext } from '../../_shared/define';
 import { findAll, getById, getInBranch, withoutId } from '../../_shared/repo';
 import { wechat } from '../../_shared/wechat';
+import { INVITATION_STATE_MESSAGES } from '../../../shared/domain/vocabulary';
 
 /** The page a scanned invitation opens; it reads the code from `scene`. */
 export const JOIN_PAGE = 'pages/join/index';
@@ -29,11 +30,7 @@ export function invitationState(invitation: InvitationDoc, now: Date): Invitatio
   return 'valid';
 }
 
-export const STATE_MESSAGES: Record<Exclude<InvitationState, 'valid'>, string> = {
-  expired: '邀请已过期，请联系支部书记重新邀请',
-  usedUp: '邀请名额已用完，请联系支部书记',
-  revoked: '邀请已被撤销，请联系支部书记',
-};
+export const STATE_MESSAGES = INVITATION_STATE_MESSAGES;
 
 async function temporaryUrls(fileIds: string[]): Promise<Map<string, string>> {
   if (fileIds.length === 0) return new Map();

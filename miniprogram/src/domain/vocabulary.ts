@@ -14,19 +14,8 @@ export {
   type DutyStatus,
   type JoinStatus,
 } from '../../../shared/domain/vocabulary';
-import type { ActionInput } from '@/services/api';
-
-/**
- * Roles a secretary may give (the contract's BRANCH_ROLES lives beside zod in
- * shared/api/actions/org.ts, so it is restated here and checked against the input type).
- */
-export const BRANCH_ROLES = ['member', 'groupLeader', 'committeeMember', 'secretary'] as const satisfies ReadonlyArray<
-  NonNullable<ActionInput<'org.updateMember'>['roles']>[number]
->;
-export type BranchRole = (typeof BRANCH_ROLES)[number];
-
-export const INVITATION_STATE_LABELS = { valid: '有效', expired: '已过期', usedUp: '名额已用完', revoked: '已撤销' } as const;
-export type InvitationState = keyof typeof INVITATION_STATE_LABELS;
+export { BRANCH_ROLES, type BranchRole } from '../../../shared/domain/roles';
+export { INVITATION_STATE_LABELS, INVITATION_STATE_MESSAGES, type InvitationState } from '../../../shared/domain/vocabulary';
 
 /** Audit log action names as a secretary reads them. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -1,6 +1,6 @@
 /** Actions of the `org` function: the 3 teams — organisation, membership, joining, roles. */
 import { z } from 'zod';
-import { ROLES } from '../../domain/roles';
+import { BRANCH_ROLES, ROLES } from '../../domain/roles';
 import { DUTY_STATUSES, JOIN_STATUSES, MEMBER_CATEGORIES, UNIT_KINDS } from '../../domain/org';
 import { calendarDay, mobilePhone, personName, plainText, recordId } from '../../domain/text';
 import { action } from '../action';
@@ -8,8 +8,6 @@ import { action } from '../action';
 const ref = z.object({ id: z.string(), name: z.string() });
 const iso = z.string(); // instants travel as ISO 8601 strings
 
-/** Roles a secretary may give within the branch (committeeAdmin is the company committee's). */
-export const BRANCH_ROLES = ['member', 'groupLeader', 'committeeMember', 'secretary'] as const;
 
 export const memberView = z.object({
   id: z.string(),

@@ -9,7 +9,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert, TextField } from '@/components/Field';
-import { INVITATION_STATE_LABELS } from '@/domain/vocabulary';
+import { INVITATION_STATE_LABELS, INVITATION_STATE_MESSAGES } from '@/domain/vocabulary';
 import { RequestStatus } from '@/components/JoinStatus';
 import { decodeParam } from '@/lib/format';
 import { ROUTES } from '@/lib/routes';
@@ -30,11 +30,6 @@ interface Loaded {
   request: Request | null;
 }
 
-const STATE_REASONS: Record<Exclude<Info['state'], 'valid'>, string> = {
-  expired: '邀请已过期，请联系支部书记重新邀请',
-  usedUp: '邀请名额已用完，请联系支部书记',
-  revoked: '邀请已被撤销，请联系支部书记',
-};
 
 interface Draft {
   name: string;
@@ -164,7 +159,7 @@ export default function Join() {
           </View>
           {info.state !== 'valid' ? (
             <View role='alert'>
-              <Text className='text overdue'>{STATE_REASONS[info.state]}</Text>
+              <Text className='text overdue'>{INVITATION_STATE_MESSAGES[info.state]}</Text>
             </View>
           ) : null}
         </View>
