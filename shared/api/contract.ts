@@ -7,14 +7,17 @@
 import { z } from 'zod';
 import { orgActions } from './actions/org';
 import { pointsActions } from './actions/points';
+import { quarterActions } from './actions/quarter';
 
 export type { ActionSpec } from './action';
+export type { QuarterResult, ResultRow } from './actions/quarter';
 export type { LedgerEntryView, RankingRow, RuleView } from './actions/points';
 export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
 export const contract = {
   ...orgActions,
   ...pointsActions,
+  ...quarterActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -60,6 +60,14 @@ export const POLICY = {
   'points.reverse': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'points.rules': { callers: MEMBERS, scope: 'committee' },
   'points.saveRule': { callers: ADMIN, scope: 'committee', audited: true },
+  'quarter.status': { callers: MEMBERS, scope: 'ownBranch' },
+  'quarter.openAppraisal': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'quarter.ballot': { callers: MEMBERS, scope: 'ownBranch' },
+  'quarter.castBallot': { callers: MEMBERS, scope: 'ownBranch' },
+  'quarter.closeAppraisal': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'quarter.close': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'quarter.publish': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'quarter.result': { callers: MEMBERS, scope: 'ownBranch' },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

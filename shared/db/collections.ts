@@ -28,6 +28,10 @@ export const COLLECTIONS = {
   pointsRules: 'points_rules',
   ledger: 'points_ledger',
   totals: 'points_totals',
+  periods: 'periods',
+  snapshots: 'snapshots',
+  appraisals: 'appraisals',
+  ballots: 'ballots',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -50,5 +54,7 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.ledger, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
   { collection: COLLECTIONS.totals, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
   { collection: COLLECTIONS.totals, name: 'byMember', fields: [asc('memberId'), asc('period')] },
+  { collection: COLLECTIONS.snapshots, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period'), { field: 'version', direction: -1 }] },
+  { collection: COLLECTIONS.ballots, name: 'byRound', fields: [asc('roundId')] },
   { collection: COLLECTIONS.pointsRules, name: 'byCommitteeCode', fields: [asc('committeeId'), asc('code')] },
 ];

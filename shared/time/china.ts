@@ -34,3 +34,10 @@ export function startOfChinaDay(day: ChinaDay): Date {
 export function formatChinaDateTime(instant: Date): string {
   return dayjs(instant).tz(CHINA_TZ).format('YYYY-MM-DD HH:mm');
 }
+
+/** The quarter `n` quarters after (negative: before) a quarter id: shiftQuarter('2026Q1', -1) = '2025Q4'. */
+export function shiftQuarter(period: string, n: number): string {
+  const [year, quarter] = period.split('Q').map(Number);
+  const index = year * 4 + (quarter - 1) + n;
+  return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
+}

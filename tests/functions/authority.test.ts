@@ -9,7 +9,7 @@ import type { ActionName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
 import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
-import { chinaDay } from '../../shared/time/china';
+import { chinaDay, chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind } from './support/org-fixtures';
 
 let stack: LocalStack;
@@ -20,7 +20,17 @@ const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId:
 };
 
 /** Inputs per action, aimed at records of branch `b` (undefined = the action names no target). */
-const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown }> = {
+const NOW_Q = chinaQuarter(new Date());
+const Q = { appraising: shiftQuarter(NOW_Q, -1), idle: shiftQuarter(NOW_Q, -2), closed: shiftQuarter(NOW_Q, -3), published: shiftQuarter(NOW_Q, -4) };
+const BRANCH_SIZE: Record<BranchKey, number> = { netops: 32, market: 12 };
+
+/** A full ballot for the caller: every other member of the caller's branch. */
+function ballotFor(memberId: string | null, home: BranchKey) {
+  const ids = Array.from({ length: BRANCH_SIZE[home] }, (_, i) => `b-${home}-m${String(i + 1).padStart(2, '0')}`);
+  return { period: Q.appraising, ratings: ids.filter((id) => id !== memberId).map((id) => ({ memberId: id, rating: 'pass' })) };
+}
+
+const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown } | { byCaller: (memberId: string | null, home: BranchKey) => unknown }> = {
   'org.me': { fixed: {} },
   'org.pyramid': { fixed: {} },
   'org.members': { fixed: {} },
@@ -49,6 +59,14 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'points.reverse': (b) => ({ entryId: fixtures[b].entryId, reason: '记错了' }),
   'points.rules': { fixed: {} },
   'points.saveRule': { fixed: { code: 'taskDone', points: 3, dailyCap: null, periodCap: 12, effectiveFrom: chinaDay(new Date()) } },
+  'quarter.status': { fixed: {} },
+  'quarter.openAppraisal': { fixed: { period: NOW_Q } },
+  'quarter.ballot': { fixed: { period: Q.appraising } },
+  'quarter.castBallot': { byCaller: ballotFor },
+  'quarter.closeAppraisal': { fixed: { period: Q.appraising } },
+  'quarter.close': { fixed: { period: Q.idle } },
+  'quarter.publish': { fixed: { period: Q.closed } },
+  'quarter.result': { fixed: { period: Q.published } },
 };
 
 const ROLE_OF: Record<Exclude<CallerKind, 'unbound'>, Role[]> = {
@@ -74,6 +92,10 @@ beforeAll(async () => {
       await as(stack, secretary, 'points.adjust', { memberId: `b-${b}-m12`, points: 1, category: 'optional', reason: '志愿服务补记', requestId: `fixture-${b}` }),
     );
     fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId };
+    data(await as(stack, secretary, 'quarter.openAppraisal', { period: Q.appraising }));
+    data(await as(stack, secretary, 'quarter.close', { period: Q.closed }));
+    data(await as(stack, secretary, 'quarter.close', { period: Q.published }));
+    data(await as(stack, secretary, 'quarter.publish', { period: Q.published }));
   }
   snapshot = stack.emulator.database.exportState();
 });
@@ -90,7 +112,7 @@ const cases: Case[] = [];
 for (const action of Object.keys(POLICY) as ActionName[]) {
   for (const caller of Object.keys(CALLERS) as CallerKind[]) {
     const input = INPUTS[action];
-    if ('fixed' in input) cases.push({ action, caller, target: 'none' });
+    if ('fixed' in input || 'byCaller' in input) cases.push({ action, caller, target: 'none' });
     else cases.push({ action, caller, target: 'own' }, { action, caller, target: 'other' });
   }
 }
@@ -121,7 +143,9 @@ describe('authority matrix (generated from shared/api/policy.ts)', () => {
     const { openid, home } = CALLERS[testCase.caller];
     const input = INPUTS[testCase.action];
     const branch: BranchKey = testCase.target === 'other' ? OTHER[home] : home;
-    const reply = await as(stack, openid, testCase.action, 'fixed' in input ? input.fixed : input(branch));
+    const memberId = openid.startsWith('o_demo_') ? openid.slice('o_demo_'.length) : null;
+    const payload = 'fixed' in input ? input.fixed : 'byCaller' in input ? input.byCaller(memberId, home) : input(branch);
+    const reply = await as(stack, openid, testCase.action, payload);
     const want = expected(testCase);
     if (want === 'ok') {
       expect(reply.error).toBeUndefined();

@@ -15,3 +15,12 @@ describe('China-time dates', () => {
     expect(startOfChinaDay('2026-01-01').toISOString()).toBe('2025-12-31T16:00:00.000Z');
   });
 });
+
+describe('shiftQuarter', () => {
+  it('moves across years both ways', () => {
+    const { shiftQuarter } = jest.requireActual('../../shared/time/china') as typeof import('../../shared/time/china');
+    expect(shiftQuarter('2026Q1', -1)).toBe('2025Q4');
+    expect(shiftQuarter('2025Q4', 1)).toBe('2026Q1');
+    expect(shiftQuarter('2026Q3', -6)).toBe('2025Q1');
+  });
+});
