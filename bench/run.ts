@@ -2,6 +2,7 @@
 import { startLocalStack } from '../tests/support/stack';
 import { machine } from './stats';
 import { sdkRoundTrip } from './sdk-roundtrip';
+import { pointsBench } from './points';
 
 async function main() {
   console.log(`Tongxin benchmarks — ${machine()} — ${new Date().toISOString()}`);
@@ -12,6 +13,8 @@ async function main() {
   } finally {
     await stack.stop();
   }
+  console.log('\n## Points at tenant scale (2,500 branches, 50,000 members)');
+  console.log(await pointsBench());
 }
 
 main().catch((error) => {

@@ -156,14 +156,19 @@ export class Store {
         break;
       }
       case 'keys': {
-        const cond = plan.keys.map(() => '(t = ? AND v = ?)').join(' OR ');
-        const args = plan.keys.flatMap((k) => [k.t, k.v]);
+        // One `v IN (…)` per key type, joined by UNION ALL: SQLite walks the (coll, field, t, v)
+        // index for each, where an OR of (t = ? AND v = ?) pairs made it scan the field's keys.
+        const byTag = new Map<string, Array<string | number>>();
+        for (const k of plan.keys) byTag.set(k.t, [...(byTag.get(k.t) ?? []), k.v]);
+        const parts: string[] = [];
+        const args: Array<string | number> = [];
+        for (const [t, values] of byTag) {
+          parts.push(`SELECT id FROM idx WHERE coll = ? AND field = ? AND t = ? AND v IN (${values.map(() => '?').join(',')})`);
+          args.push(coll, plan.field, t, ...values);
+        }
         rows = this.db
-          .prepare(
-            `SELECT id, body, version FROM docs WHERE coll = ? AND id IN
-              (SELECT id FROM idx WHERE coll = ? AND field = ? AND (${cond})) ORDER BY rowid`,
-          )
-          .all(coll, coll, plan.field, ...args) as Row[];
+          .prepare(`SELECT id, body, version FROM docs WHERE coll = ? AND id IN (${parts.join(' UNION ALL ')}) ORDER BY rowid`)
+          .all(coll, ...args) as Row[];
         break;
       }
       case 'range': {

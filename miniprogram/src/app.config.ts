@@ -24,9 +24,11 @@ export default defineAppConfig({
         'pages/invitations/index',
         'pages/structure/index',
         'pages/audit/index',
+        'pages/member-points/index',
       ],
     },
-    { root: 'subpackages/committee', pages: ['pages/branches/index', 'pages/branch/index', 'pages/audit/index'] },
+    { root: 'subpackages/committee', pages: ['pages/branches/index', 'pages/branch/index', 'pages/audit/index', 'pages/rules/index'] },
+    { root: 'subpackages/points', pages: ['pages/ranking/index', 'pages/rules/index'] },
     // Dev sign-in against the local emulator: only in a local weapp build.
     ...(local ? [{ root: 'subpackages/dev', pages: ['pages/signin/index'] }] : []),
   ],

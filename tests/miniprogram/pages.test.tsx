@@ -2,7 +2,6 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import Home from '@/pages/home/index';
 import Study from '@/pages/study/index';
-import Points from '@/pages/points/index';
 import SecretaryHome from '@/subpackages/secretary/pages/index/index';
 import { call } from '@/services/api';
 import { member, ok, okMe, routes, secretary, unauthenticated } from './fixtures';
@@ -24,11 +23,9 @@ describe('tab pages', () => {
     expect(await screen.findByText('您还不是支部成员')).toBeInTheDocument();
   });
 
-  it('学习 and 积分 show honest empty states', () => {
+  it('学习 shows an honest empty state', () => {
     render(<Study />);
     expect(screen.getByText('暂无学习内容')).toBeInTheDocument();
-    render(<Points />);
-    expect(screen.getByText('本季度暂无积分记录')).toBeInTheDocument();
   });
 });
 

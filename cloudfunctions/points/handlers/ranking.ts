@@ -17,6 +17,8 @@ const row = memberDoc.extend({ totals: z.array(periodTotalsDoc) });
 export async function ranking(input: ActionInput<'points.ranking'>, ctx: ActionContext): Promise<ActionOutput<'points.ranking'>> {
   const { db, member, now } = asMember(ctx);
   const period = input.period ?? chinaQuarter(now);
+  // Members outside any group have no group ranking (they are not a group of their own).
+  if (input.scope === 'group' && !member.groupId) return { period, scope: input.scope, rows: [], exempt: [], myRank: null };
   const match: Record<string, unknown> = { branchId: member.branchId };
   if (input.scope === 'group') match.groupId = member.groupId;
   const { data } = await db

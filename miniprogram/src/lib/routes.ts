@@ -16,6 +16,10 @@ export const ROUTES = {
   branches: '/subpackages/committee/pages/branches/index',
   branch: '/subpackages/committee/pages/branch/index',
   committeeAudit: '/subpackages/committee/pages/audit/index',
+  committeeRules: '/subpackages/committee/pages/rules/index',
+  memberPoints: '/subpackages/secretary/pages/member-points/index',
+  ranking: '/subpackages/points/pages/ranking/index',
+  pointsRules: '/subpackages/points/pages/rules/index',
 } as const;
 
 export function go(url: string): void {

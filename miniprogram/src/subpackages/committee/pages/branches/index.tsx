@@ -20,6 +20,9 @@ export default function Branches() {
       <Button className='btn btn--plain' aria-label='查看全部操作记录' onClick={() => void Taro.navigateTo({ url: ROUTES.committeeAudit })}>
         操作记录
       </Button>
+      <Button className='btn btn--plain' aria-label='管理积分规则' onClick={() => void Taro.navigateTo({ url: ROUTES.committeeRules })}>
+        积分规则
+      </Button>
       {list.map((b) => (
         <View key={b.id} className='card'>
           <Text className='card__title'>{b.name}</Text>

@@ -3,7 +3,7 @@
  * confirmed (a summary of what changes) before org.updateMember is called.
  */
 import { useEffect, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert, MultiSelect, SelectField, TextField, type Option } from '@/components/Field';
@@ -12,6 +12,7 @@ import { ROLE_LABELS } from '@/domain/roles';
 import { BRANCH_ROLES, CATEGORY_LABELS, EXEMPT_CATEGORIES, MEMBER_CATEGORIES, UNIT_KIND_LABELS, type BranchRole, type MemberCategory } from '@/domain/vocabulary';
 import { confirmChange, toast } from '@/lib/confirm';
 import { useSubmit } from '@/lib/submit';
+import { ROUTES } from '@/lib/routes';
 import type { ActionInput, ActionOutput } from '@/services/api';
 
 type Member = ActionOutput<'org.member'>;
@@ -130,6 +131,13 @@ export default function MemberEdit() {
               <Text className='row__label'>微信</Text>
               <Text className='row__value'>{current.bound ? '已绑定' : '未绑定'}</Text>
             </View>
+            <Button
+              className='btn btn--plain btn--small'
+              aria-label={`查看${current.name}的积分记录`}
+              onClick={() => void Taro.navigateTo({ url: `${ROUTES.memberPoints}?id=${encodeURIComponent(current.id)}` })}
+            >
+              积分记录
+            </Button>
           </View>
           <View className='card'>
             <SelectField
