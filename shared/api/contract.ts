@@ -8,9 +8,11 @@ import { z } from 'zod';
 import { orgActions } from './actions/org';
 import { pointsActions } from './actions/points';
 import { quarterActions } from './actions/quarter';
+import { rectificationActions } from './actions/rectification';
 
 export type { ActionSpec } from './action';
 export type { QuarterResult, ResultRow } from './actions/quarter';
+export type { RectificationView } from './actions/rectification';
 export type { LedgerEntryView, RankingRow, RuleView } from './actions/points';
 export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
@@ -18,6 +20,7 @@ export const contract = {
   ...orgActions,
   ...pointsActions,
   ...quarterActions,
+  ...rectificationActions,
 } as const;
 
 export type Contract = typeof contract;

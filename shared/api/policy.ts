@@ -68,6 +68,12 @@ export const POLICY = {
   'quarter.close': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'quarter.publish': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'quarter.result': { callers: MEMBERS, scope: 'ownBranch' },
+  'rectification.candidates': { callers: SECRETARY, scope: 'ownBranch' },
+  'rectification.issue': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'rectification.list': { callers: SECRETARY, scope: 'ownBranch' },
+  'rectification.mine': { callers: MEMBERS, scope: 'self' },
+  'rectification.answer': { callers: MEMBERS, scope: 'self' },
+  'rectification.review': { callers: SECRETARY, scope: 'ownBranch', audited: true },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

@@ -32,6 +32,7 @@ export const COLLECTIONS = {
   snapshots: 'snapshots',
   appraisals: 'appraisals',
   ballots: 'ballots',
+  rectifications: 'rectifications',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -56,5 +57,7 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.totals, name: 'byMember', fields: [asc('memberId'), asc('period')] },
   { collection: COLLECTIONS.snapshots, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period'), { field: 'version', direction: -1 }] },
   { collection: COLLECTIONS.ballots, name: 'byRound', fields: [asc('roundId')] },
+  { collection: COLLECTIONS.rectifications, name: 'byBranch', fields: [asc('branchId'), { field: 'createdAt', direction: -1 }] },
+  { collection: COLLECTIONS.rectifications, name: 'byMember', fields: [asc('memberId')] },
   { collection: COLLECTIONS.pointsRules, name: 'byCommitteeCode', fields: [asc('committeeId'), asc('code')] },
 ];

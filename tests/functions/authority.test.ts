@@ -14,10 +14,14 @@ import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind }
 
 let stack: LocalStack;
 let snapshot: Record<string, unknown[]>;
-const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId: string; entryId: string }> = {
-  netops: { code: '', requestId: '', dutyItemId: '', entryId: '' },
-  market: { code: '', requestId: '', dutyItemId: '', entryId: '' },
+const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string }> = {
+  netops: { code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '' },
+  market: { code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '' },
 };
+/** A 三单 issued to each bound caller, by member id (for the member's own answer). */
+const ownRect = new Map<string, string>();
+const DUE = chinaDay(new Date(Date.now() + 30 * 24 * 3600 * 1000));
+const sandan = (memberId: string) => ({ memberId, period: shiftQuarter(chinaQuarter(new Date()), -4), responsibilities: ['落实岗位责任'], problems: ['学习不够经常'], actions: [{ text: '每周学习一次', dueOn: DUE }] });
 
 /** Inputs per action, aimed at records of branch `b` (undefined = the action names no target). */
 const NOW_Q = chinaQuarter(new Date());
@@ -67,6 +71,12 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'quarter.close': { fixed: { period: Q.idle } },
   'quarter.publish': { fixed: { period: Q.closed } },
   'quarter.result': { fixed: { period: Q.published } },
+  'rectification.candidates': { fixed: { period: Q.published } },
+  'rectification.issue': (b) => sandan(`b-${b}-m11`),
+  'rectification.list': { fixed: {} },
+  'rectification.mine': { fixed: {} },
+  'rectification.answer': { byCaller: (memberId) => ({ rectificationId: ownRect.get(memberId ?? '') ?? 'rect-none', actionId: 'a1', text: '已按要求完成整改并提交材料', photos: [] }) },
+  'rectification.review': (b) => ({ rectificationId: fixtures[b].answeredRect, actionId: 'a1', verdict: 'verified', note: '' }),
 };
 
 const ROLE_OF: Record<Exclude<CallerKind, 'unbound'>, Role[]> = {
@@ -91,11 +101,21 @@ beforeAll(async () => {
     const entry = data<{ entryId: string }>(
       await as(stack, secretary, 'points.adjust', { memberId: `b-${b}-m12`, points: 1, category: 'optional', reason: '志愿服务补记', requestId: `fixture-${b}` }),
     );
-    fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId };
+    fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId, answeredRect: '' };
     data(await as(stack, secretary, 'quarter.openAppraisal', { period: Q.appraising }));
     data(await as(stack, secretary, 'quarter.close', { period: Q.closed }));
     data(await as(stack, secretary, 'quarter.close', { period: Q.published }));
     data(await as(stack, secretary, 'quarter.publish', { period: Q.published }));
+    const answered = data<{ id: string }>(await as(stack, secretary, 'rectification.issue', sandan(`b-${b}-m12`)));
+    data(await as(stack, demoOpenid(`b-${b}-m12`), 'rectification.answer', { rectificationId: answered.id, actionId: 'a1', text: '已按要求完成整改并提交材料', photos: [] }));
+    fixtures[b].answeredRect = answered.id;
+  }
+  for (const kind of Object.keys(CALLERS) as CallerKind[]) {
+    const { openid, home } = CALLERS[kind];
+    if (!openid.startsWith('o_demo_')) continue;
+    const memberId = openid.slice('o_demo_'.length);
+    const issued = data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'rectification.issue', sandan(memberId)));
+    ownRect.set(memberId, issued.id);
   }
   snapshot = stack.emulator.database.exportState();
 });

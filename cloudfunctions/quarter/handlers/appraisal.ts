@@ -8,7 +8,7 @@ import { audit } from '../../_shared/audit';
 import { asMember, type ActionContext } from '../../_shared/define';
 import { findAll, getById, withoutId } from '../../_shared/repo';
 import { inTransaction } from '../../_shared/transaction';
-import { appraisalDoc, ballotDoc, ballotId, roundId, type AppraisalDoc } from '../model';
+import { appraisalDoc, ballotDoc, ballotId, roundId, type AppraisalDoc } from '../../_shared/periods';
 import { periodOf } from './period';
 
 export async function openAppraisal(input: ActionInput<'quarter.openAppraisal'>, ctx: ActionContext): Promise<ActionOutput<'quarter.openAppraisal'>> {

@@ -10,7 +10,7 @@ import { asMember, type ActionContext } from '../../_shared/define';
 import { getById, withoutId } from '../../_shared/repo';
 import { inTransaction } from '../../_shared/transaction';
 import { computeBranchResult } from '../compute';
-import { appraisalDoc, ballotDoc, ballotId, periodDoc, roundId, snapshotDoc, type PeriodDoc, type SnapshotDoc } from '../model';
+import { appraisalDoc, ballotDoc, ballotId, periodDoc, roundId, snapshotDoc, type PeriodDoc, type SnapshotDoc } from '../../_shared/periods';
 
 /** The period's state document, or a fresh open one (periods open by themselves as quarters begin). */
 export async function periodOf(db: Database, member: MemberDoc & { branchId: string }, period: string, now: Date): Promise<PeriodDoc> {

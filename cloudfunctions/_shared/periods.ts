@@ -1,4 +1,4 @@
-/** Documents of the quarter function: period state, appraisal rounds, ballots, published snapshots. */
+/** Documents shared by the quarter and rectification functions: period state, appraisal rounds, ballot marks, published snapshots. */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { GRADES } from '../../shared/points/ranking';
