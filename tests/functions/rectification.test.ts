@@ -60,7 +60,7 @@ describe('三单', () => {
     const closed = data<Rect>(await as(stack, SECRETARY, 'rectification.review', { rectificationId: issued.id, actionId: 'a2', verdict: 'verified', note: '整改到位' }));
     expect(closed.state).toBe('closed');
     const log = data<{ entries: Array<{ action: string }> }>(await as(stack, SECRETARY, 'org.auditLog', { limit: 50 }));
-    expect(log.entries.filter((e) => e.action === 'rectification.review')).toHaveLength(4);
+    expect(log.entries.filter((e) => e.action === 'rectification.review')).toHaveLength(3);
   });
 
   it("keeps a member's 三单 from other members and other branches", async () => {
