@@ -15,7 +15,7 @@ import { findAll, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
 import { periodDoc, snapshotDoc } from '../_shared/periods';
 import { getById } from '../_shared/repo';
-import { rectificationDoc, type RectificationDoc } from './model';
+import { rectificationDoc, type RectificationDoc } from '../_shared/rectifications';
 
 function view(doc: RectificationDoc, now: Date): RectificationView {
   const today = chinaDay(now);

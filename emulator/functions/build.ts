@@ -11,7 +11,8 @@ export const ROOT = join(__dirname, '..', '..');
 export const FUNCTIONS_SRC = join(ROOT, 'cloudfunctions');
 export const FUNCTIONS_OUT = join(ROOT, 'dist', 'functions');
 
-const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk'];
+// Installed by the cloud from the bundle's package.json rather than bundled (large, or loaded lazily).
+const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk', 'exceljs'];
 
 /** Function folders: every folder of cloudfunctions/ with an index.ts, except `_shared`. */
 export function functionNames(): string[] {

@@ -9,6 +9,7 @@ import { orgActions } from './actions/org';
 import { pointsActions } from './actions/points';
 import { quarterActions } from './actions/quarter';
 import { rectificationActions } from './actions/rectification';
+import { bulletinActions } from './actions/bulletin';
 
 export type { ActionSpec } from './action';
 export type { QuarterResult, ResultRow } from './actions/quarter';
@@ -21,6 +22,7 @@ export const contract = {
   ...pointsActions,
   ...quarterActions,
   ...rectificationActions,
+  ...bulletinActions,
 } as const;
 
 export type Contract = typeof contract;

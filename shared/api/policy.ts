@@ -74,6 +74,7 @@ export const POLICY = {
   'rectification.mine': { callers: MEMBERS, scope: 'self' },
   'rectification.answer': { callers: MEMBERS, scope: 'self' },
   'rectification.review': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'bulletin.export': { callers: SECRETARY, scope: 'ownBranch' },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

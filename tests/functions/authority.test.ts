@@ -76,6 +76,7 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'rectification.list': { fixed: {} },
   'rectification.mine': { fixed: {} },
   'rectification.answer': { byCaller: (memberId) => ({ rectificationId: ownRect.get(memberId ?? '') ?? 'rect-none', actionId: 'a1', text: '已按要求完成整改并提交材料', photos: [] }) },
+  'bulletin.export': { fixed: { period: Q.published } },
   'rectification.review': (b) => ({ rectificationId: fixtures[b].answeredRect, actionId: 'a1', verdict: 'verified', note: '' }),
 };
 
