@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator';
 import { demoData } from './seed/demo';
 import { isEmpty, loadSeed } from './seed/load';
+import { seedDemoPoints } from './seed/points';
+import type { MemberDoc } from '../shared/domain/org';
 import { DATA_DIR, emulatorPort } from './lib';
 
 async function running(origin: string): Promise<boolean> {
@@ -48,8 +50,10 @@ async function main() {
           console.log('the emulator already holds data; run `npm run reset` first to reseed');
           return;
         }
-        const counts = await loadSeed(adminUrl, demoData());
-        console.log(`seeded: ${JSON.stringify(counts)}`);
+        const data = demoData();
+        const counts = await loadSeed(adminUrl, data);
+        const awards = await seedDemoPoints(adminUrl, data.members as unknown as MemberDoc[]);
+        console.log(`seeded: ${JSON.stringify(counts)}, ${awards} demo awards this quarter`);
         return;
       }
       case 'reset':
