@@ -4,5 +4,6 @@ import { memberLedger, myLedger } from './handlers/ledger';
 import { ranking } from './handlers/ranking';
 import { adjust, reverse } from './handlers/corrections';
 import { rules, saveRule } from './handlers/rules';
+import { compareBranches } from './handlers/compare';
 
-export const main = defineFunction('points')({ myLedger, memberLedger, ranking, adjust, reverse, rules, saveRule });
+export const main = defineFunction('points')({ myLedger, memberLedger, ranking, adjust, reverse, rules, saveRule, compareBranches });

@@ -60,6 +60,7 @@ export const POLICY = {
   'points.reverse': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'points.rules': { callers: MEMBERS, scope: 'committee' },
   'points.saveRule': { callers: ADMIN, scope: 'committee', audited: true },
+  'points.compareBranches': { callers: ADMIN, scope: 'committee' },
   'quarter.status': { callers: MEMBERS, scope: 'ownBranch' },
   'quarter.openAppraisal': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'quarter.ballot': { callers: MEMBERS, scope: 'ownBranch' },

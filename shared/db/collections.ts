@@ -55,6 +55,7 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.ledger, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
   { collection: COLLECTIONS.totals, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
   { collection: COLLECTIONS.totals, name: 'byMember', fields: [asc('memberId'), asc('period')] },
+  { collection: COLLECTIONS.totals, name: 'byCommitteePeriod', fields: [asc('committeeId'), asc('period')] },
   { collection: COLLECTIONS.snapshots, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period'), { field: 'version', direction: -1 }] },
   { collection: COLLECTIONS.ballots, name: 'byRound', fields: [asc('roundId')] },
   { collection: COLLECTIONS.rectifications, name: 'byBranch', fields: [asc('branchId'), { field: 'createdAt', direction: -1 }] },

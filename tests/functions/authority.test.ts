@@ -62,6 +62,7 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'points.adjust': (b) => ({ memberId: `b-${b}-m11`, points: 2, category: 'optional', reason: '表现突出', requestId: 'req-matrix' }),
   'points.reverse': (b) => ({ entryId: fixtures[b].entryId, reason: '记错了' }),
   'points.rules': { fixed: {} },
+  'points.compareBranches': { fixed: {} },
   'points.saveRule': { fixed: { code: 'taskDone', points: 3, dailyCap: null, periodCap: 12, effectiveFrom: chinaDay(new Date()) } },
   'quarter.status': { fixed: {} },
   'quarter.openAppraisal': { fixed: { period: NOW_Q } },

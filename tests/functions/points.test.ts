@@ -139,6 +139,21 @@ describe('live ranking', () => {
   });
 });
 
+describe('branch comparison', () => {
+  it('gives the committee admin each branch\'s average counted points and participation per rule', async () => {
+    await probe(stack, { memberId: 'b-netops-m22', rule: 'taskDone', source: 'compare:1' });
+    const result = data<{ branches: Array<{ id: string; members: number; averageCounted: number; participation: Record<string, number> }> }>(
+      await as(stack, demoOpenid('b-market-m06'), 'points.compareBranches', {}),
+    );
+    const netops = result.branches.find((b) => b.id === 'b-netops')!;
+    expect(netops.members).toBe(32);
+    expect(netops.averageCounted).toBeGreaterThan(0);
+    expect(netops.participation.taskDone).toBeGreaterThan(0);
+    expect(netops.participation.taskDone).toBeLessThanOrEqual(1);
+    expect(result.branches.map((b) => b.id).sort()).toEqual(['b-market', 'b-netops']);
+  });
+});
+
 describe('rules', () => {
   it('lets the committee admin add a version from today, never in the past, and keeps history', async () => {
     const admin = demoOpenid('b-market-m06');

@@ -106,6 +106,23 @@ export const pointsActions = {
     input: z.object({}).strict(),
     output: z.object({ inForce: z.array(ruleView), versions: z.array(ruleView) }),
   }),
+  'points.compareBranches': action({
+    summary: "The committee admin compares the committee's branches for a quarter: average counted points and participation per rule.",
+    input: z.object({ period: period.optional() }).strict(),
+    output: z.object({
+      period: z.string(),
+      branches: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          members: z.number().int(),
+          averageCounted: z.number(),
+          /** Share of the branch's members with any points from the rule (0–1). */
+          participation: z.record(z.enum(RULE_CODES), z.number()),
+        }),
+      ),
+    }),
+  }),
   'points.saveRule': action({
     summary: 'The committee admin sets a new version of a rule from an effective day (history is never re-scored).',
     input: z
