@@ -10,10 +10,12 @@ import { pointsActions } from './actions/points';
 import { quarterActions } from './actions/quarter';
 import { rectificationActions } from './actions/rectification';
 import { bulletinActions } from './actions/bulletin';
+import { honourActions } from './actions/honour';
 
 export type { ActionSpec } from './action';
 export type { QuarterResult, ResultRow } from './actions/quarter';
 export type { RectificationView } from './actions/rectification';
+export type { HonourView } from './actions/honour';
 export type { LedgerEntryView, RankingRow, RuleView } from './actions/points';
 export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
@@ -23,6 +25,7 @@ export const contract = {
   ...quarterActions,
   ...rectificationActions,
   ...bulletinActions,
+  ...honourActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ export type Caller = Role | 'unbound';
 export type Scope =
   /** The caller's own record. */
   | 'self'
+  /** Records of the caller's own Party group; other ids answer NOT_FOUND. */
+  | 'ownGroup'
   /** Records of the caller's branch; another branch's ids answer NOT_FOUND. */
   | 'ownBranch'
   /** Records of every branch of the caller's company committee. */
@@ -76,6 +78,10 @@ export const POLICY = {
   'rectification.answer': { callers: MEMBERS, scope: 'self' },
   'rectification.review': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'bulletin.export': { callers: SECRETARY, scope: 'ownBranch' },
+  'honour.nominate': { callers: ['groupLeader'], scope: 'ownGroup' },
+  'honour.nominations': { callers: SECRETARY, scope: 'ownBranch' },
+  'honour.confirm': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'honour.wall': { callers: MEMBERS, scope: 'ownBranch' },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

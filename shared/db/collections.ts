@@ -33,6 +33,7 @@ export const COLLECTIONS = {
   appraisals: 'appraisals',
   ballots: 'ballots',
   rectifications: 'rectifications',
+  honours: 'honours',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -60,5 +61,6 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.ballots, name: 'byRound', fields: [asc('roundId')] },
   { collection: COLLECTIONS.rectifications, name: 'byBranch', fields: [asc('branchId'), { field: 'createdAt', direction: -1 }] },
   { collection: COLLECTIONS.rectifications, name: 'byMember', fields: [asc('memberId')] },
+  { collection: COLLECTIONS.honours, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
   { collection: COLLECTIONS.pointsRules, name: 'byCommitteeCode', fields: [asc('committeeId'), asc('code')] },
 ];

@@ -14,9 +14,9 @@ import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind }
 
 let stack: LocalStack;
 let snapshot: Record<string, unknown[]>;
-const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string }> = {
-  netops: { code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '' },
-  market: { code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '' },
+const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string; nominationId: string }> = {
+  netops: { code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '' },
+  market: { code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '' },
 };
 /** A 三单 issued to each bound caller, by member id (for the member's own answer). */
 const ownRect = new Map<string, string>();
@@ -78,6 +78,10 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'rectification.mine': { fixed: {} },
   'rectification.answer': { byCaller: (memberId) => ({ rectificationId: ownRect.get(memberId ?? '') ?? 'rect-none', actionId: 'a1', text: '已按要求完成整改并提交材料', photos: [] }) },
   'bulletin.export': { fixed: { period: Q.published } },
+  'honour.nominate': { byCaller: (memberId) => ({ period: NOW_Q, memberId: memberId === 'b-netops-m07' ? 'b-netops-m10' : 'b-netops-m10', story: '在抗洪抢险通信保障中连续奋战三昼夜，保障了重点区域的网络畅通。', photo: null }) },
+  'honour.nominations': { fixed: { period: NOW_Q } },
+  'honour.confirm': (b) => ({ nominationId: fixtures[b].nominationId, approve: true }),
+  'honour.wall': { fixed: {} },
   'rectification.review': (b) => ({ rectificationId: fixtures[b].answeredRect, actionId: 'a1', verdict: 'verified', note: '' }),
 };
 
@@ -103,7 +107,7 @@ beforeAll(async () => {
     const entry = data<{ entryId: string }>(
       await as(stack, secretary, 'points.adjust', { memberId: `b-${b}-m12`, points: 1, category: 'optional', reason: '志愿服务补记', requestId: `fixture-${b}` }),
     );
-    fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId, answeredRect: '' };
+    fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId, answeredRect: '', nominationId: '' };
     data(await as(stack, secretary, 'quarter.openAppraisal', { period: Q.appraising }));
     data(await as(stack, secretary, 'quarter.close', { period: Q.closed }));
     data(await as(stack, secretary, 'quarter.close', { period: Q.published }));
@@ -111,6 +115,11 @@ beforeAll(async () => {
     const answered = data<{ id: string }>(await as(stack, secretary, 'rectification.issue', sandan(`b-${b}-m12`)));
     data(await as(stack, demoOpenid(`b-${b}-m12`), 'rectification.answer', { rectificationId: answered.id, actionId: 'a1', text: '已按要求完成整改并提交材料', photos: [] }));
     fixtures[b].answeredRect = answered.id;
+    // A nomination by a group leader of the branch, for the secretary to confirm.
+    const leader = b === 'netops' ? 'b-netops-m07' : 'b-market-m05';
+    const nominee = b === 'netops' ? 'b-netops-m13' : 'b-market-m07';
+    const nomination = data<{ id: string }>(await as(stack, demoOpenid(leader), 'honour.nominate', { period: NOW_Q, memberId: nominee, story: '长期扎根一线，带领班组完成年度攻坚任务，群众口碑好。', photo: null }));
+    fixtures[b].nominationId = nomination.id;
   }
   for (const kind of Object.keys(CALLERS) as CallerKind[]) {
     const { openid, home } = CALLERS[kind];
