@@ -11,11 +11,13 @@ import { quarterActions } from './actions/quarter';
 import { rectificationActions } from './actions/rectification';
 import { bulletinActions } from './actions/bulletin';
 import { honourActions } from './actions/honour';
+import { yearlyActions } from './actions/yearly';
 
 export type { ActionSpec } from './action';
 export type { QuarterResult, ResultRow } from './actions/quarter';
 export type { RectificationView } from './actions/rectification';
 export type { HonourView } from './actions/honour';
+export type { PlanItemView, YearRow } from './actions/yearly';
 export type { LedgerEntryView, RankingRow, RuleView } from './actions/points';
 export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
@@ -26,6 +28,7 @@ export const contract = {
   ...rectificationActions,
   ...bulletinActions,
   ...honourActions,
+  ...yearlyActions,
 } as const;
 
 export type Contract = typeof contract;

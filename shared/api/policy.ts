@@ -82,6 +82,11 @@ export const POLICY = {
   'honour.nominations': { callers: SECRETARY, scope: 'ownBranch' },
   'honour.confirm': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'honour.wall': { callers: MEMBERS, scope: 'ownBranch' },
+  'plan.items': { callers: MEMBERS, scope: 'ownBranch' },
+  'plan.saveItem': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'award.year': { callers: SECRETARY, scope: 'ownBranch' },
+  'award.confirm': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'award.list': { callers: MEMBERS, scope: 'ownBranch' },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

@@ -34,6 +34,8 @@ export const COLLECTIONS = {
   ballots: 'ballots',
   rectifications: 'rectifications',
   honours: 'honours',
+  planItems: 'plan_items',
+  yearAwards: 'year_awards',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -62,5 +64,7 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.rectifications, name: 'byBranch', fields: [asc('branchId'), { field: 'createdAt', direction: -1 }] },
   { collection: COLLECTIONS.rectifications, name: 'byMember', fields: [asc('memberId')] },
   { collection: COLLECTIONS.honours, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
+  { collection: COLLECTIONS.planItems, name: 'byBranchYear', fields: [asc('branchId'), asc('year')] },
+  { collection: COLLECTIONS.yearAwards, name: 'byBranchYear', fields: [asc('branchId'), asc('year')] },
   { collection: COLLECTIONS.pointsRules, name: 'byCommitteeCode', fields: [asc('committeeId'), asc('code')] },
 ];

@@ -82,6 +82,11 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'honour.nominations': { fixed: { period: NOW_Q } },
   'honour.confirm': (b) => ({ nominationId: fixtures[b].nominationId, approve: true }),
   'honour.wall': { fixed: {} },
+  'plan.items': { fixed: { year: 2026 } },
+  'plan.saveItem': (b) => ({ year: 2026, title: '高铁沿线信号覆盖', ownerId: `b-${b}-m03`, targets: ['勘察', '建设', '优化', '验收'], results: ['', '', '', ''] }),
+  'award.year': { fixed: { year: 2026 } },
+  'award.confirm': (b) => ({ year: 2026, title: '优秀共产党员', memberIds: [`b-${b}-m04`] }),
+  'award.list': { fixed: { year: 2026 } },
   'rectification.review': (b) => ({ rectificationId: fixtures[b].answeredRect, actionId: 'a1', verdict: 'verified', note: '' }),
 };
 
