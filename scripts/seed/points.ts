@@ -20,14 +20,26 @@ const PLAN: Array<{ rule: RuleCode; times: (i: number) => number }> = [
   { rule: 'volunteerHour', times: (i) => (i % 4 === 1 ? 3 : 0) },
 ];
 
+/** Demo points for the current quarter so far and the whole previous quarter (ready to close and publish). */
 export async function seedDemoPoints(adminUrl: string, members: readonly MemberDoc[], now = new Date()): Promise<number> {
+  const previousEnd = new Date(startOfQuarter(chinaQuarter(now)).getTime() - 1);
+  return (await seedQuarter(adminUrl, members, previousEnd, 3)) + (await seedQuarter(adminUrl, members, now, 0));
+}
+
+function startOfQuarter(period: string): Date {
+  const [year, quarter] = period.split('Q').map(Number);
+  return startOfChinaDay(`${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`);
+}
+
+/** Awards spread over the quarter of `now` up to `now`; `offset` varies who earns what between quarters. */
+async function seedQuarter(adminUrl: string, members: readonly MemberDoc[], now: Date, offset: number): Promise<number> {
   const db = adminApp(adminUrl).database() as unknown as Database;
   const period = chinaQuarter(now);
-  const [year, quarter] = period.split('Q').map(Number);
-  const first = startOfChinaDay(`${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`).getTime();
+  const first = startOfQuarter(period).getTime();
   const span = Math.max(1, now.getTime() - first);
   let count = 0;
-  for (const [i, member] of members.entries()) {
+  for (const [index, member] of members.entries()) {
+    const i = index + offset;
     if (!member.branchId) continue;
     for (const { rule, times } of PLAN) {
       for (let k = 0; k < times(i); k++) {
