@@ -30,7 +30,7 @@ async function main() {
     const data = demoData();
     const counts = await loadSeed(emulator.adminUrl, data);
     const awards = await seedDemoPoints(emulator.adminUrl, data.members as unknown as MemberDoc[]);
-    console.log(`seeded the demo company: ${Object.entries(counts).map(([name, n]) => `${name} ${n}`).join(', ')}; ${awards} demo awards this quarter`);
+    console.log(`seeded the demo company: ${Object.entries(counts).map(([name, n]) => `${name} ${n}`).join(', ')}; ${awards} demo awards (this quarter and the last)`);
   }
   console.log('');
   console.log(`Tongxin is running (ready in ${seconds(started)}).`);

@@ -53,7 +53,7 @@ async function main() {
         const data = demoData();
         const counts = await loadSeed(adminUrl, data);
         const awards = await seedDemoPoints(adminUrl, data.members as unknown as MemberDoc[]);
-        console.log(`seeded: ${JSON.stringify(counts)}, ${awards} demo awards this quarter`);
+        console.log(`seeded: ${JSON.stringify(counts)}, ${awards} demo awards (this quarter and the last)`);
         return;
       }
       case 'reset':
