@@ -20,6 +20,12 @@ export const ROUTES = {
   memberPoints: '/subpackages/secretary/pages/member-points/index',
   ranking: '/subpackages/points/pages/ranking/index',
   pointsRules: '/subpackages/points/pages/rules/index',
+  myRectification: '/subpackages/points/pages/rectification/index',
+  appraisal: '/subpackages/points/pages/appraisal/index',
+  quarterResult: '/subpackages/points/pages/result/index',
+  quarter: '/subpackages/secretary/pages/quarter/index',
+  rectificationIssue: '/subpackages/secretary/pages/rectification-issue/index',
+  rectifications: '/subpackages/secretary/pages/rectifications/index',
 } as const;
 
 export function go(url: string): void {

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
@@ -8,6 +9,8 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { ROLE_LABELS } from '@/domain/roles';
 import { UNIT_KIND_LABELS } from '@/domain/units';
 import { ROUTES } from '@/lib/routes';
+import { safeCall } from '@/lib/submit';
+import { toAnswer, type Rectification } from '@/domain/quarter';
 
 export const SECRETARY_PAGE = ROUTES.secretary;
 export const PYRAMID_PAGE = ROUTES.pyramid;
@@ -22,8 +25,38 @@ function EntryRow({ label, spokenLabel, url }: { label: string; spokenLabel: str
   );
 }
 
+/** 整改事项: shown only while the member has an open 三单 (rectification.mine). */
+function RectificationCard({ items }: { items: readonly Rectification[] }) {
+  const open = items.filter((r) => r.state === 'open');
+  if (open.length === 0) return null;
+  const pending = toAnswer(open);
+  const overdue = pending.filter((a) => a.overdue).length;
+  const summary = pending.length ? `有 ${pending.length} 项整改待提交` : '整改情况已提交，等待书记核验';
+  return (
+    <View className='card'>
+      <Text className='card__title'>整改事项</Text>
+      <View role='status'>
+        <Text className='text'>{summary}</Text>
+        {overdue ? <Text className='text overdue'>{`其中 ${overdue} 项已逾期`}</Text> : null}
+      </View>
+      <EntryRow label='查看整改事项' spokenLabel={`查看整改事项，${summary}${overdue ? `，${overdue}项已逾期` : ''}`} url={ROUTES.myRectification} />
+    </View>
+  );
+}
+
 export default function Mine() {
   const me = useAction('org.me', {});
+  const [rects, setRects] = useState<Rectification[]>([]);
+  const isMember = me.status === 'ready';
+  const loadRects = () => {
+    void safeCall('rectification.mine', {}).then((res) => {
+      setRects(res.ok && Array.isArray(res.data?.items) ? res.data.items : []);
+    });
+  };
+  useEffect(() => {
+    if (isMember) loadRects();
+  }, [isMember]);
+  // A reload passes through loading, so the effect fetches the 三单 again once me is back.
   useReloadOnShow(me.reload);
   const notMember = me.status === 'error' && me.error.code === 'UNAUTHENTICATED';
 
@@ -82,6 +115,7 @@ export default function Mine() {
               </View>
             </View>
           </View>
+          <RectificationCard items={rects} />
           <View className='card'>
             <Text className='card__title'>支部工作</Text>
             <EntryRow label='支部力量金字塔' spokenLabel='查看支部力量金字塔' url={PYRAMID_PAGE} />

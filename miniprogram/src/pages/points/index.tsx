@@ -3,7 +3,7 @@
  * category caps, today per rule, a weekly chart and every entry ("why do I have this point");
  * earlier quarters by a switcher; entries to 排行榜 and 积分规则.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
@@ -13,6 +13,8 @@ import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { POINT_CATEGORY_LABELS, RULE_LABELS, chinaToday, percent, periodLabel, signedPoints, weeklyPoints } from '@/domain/points';
 import { ROUTES } from '@/lib/routes';
+import { safeCall } from '@/lib/submit';
+import { currentPeriod, previousPeriod } from '@/domain/quarter';
 import type { ActionOutput } from '@/services/api';
 
 type Ledger = ActionOutput<'points.myLedger'>;
@@ -53,10 +55,43 @@ function WeeklyChart({ data, today }: { data: Ledger; today: string }) {
   );
 }
 
+interface QuarterLinks {
+  /** The period whose 民主评议 round is open and not yet cast by me. */
+  appraisal: string | null;
+  /** The previous quarter, when its result is published. */
+  result: string | null;
+}
+
+/** 民主评议 and 季度结果 entries: the current and the previous quarter's quarter.status. */
+async function loadQuarterLinks(): Promise<QuarterLinks> {
+  const now = currentPeriod();
+  const prev = previousPeriod(now);
+  const [cur, last] = await Promise.all([safeCall('quarter.status', { period: now }), safeCall('quarter.status', { period: prev })]);
+  const openRound = [cur, last].find((r) => r.ok && r.data?.appraisal?.state === 'open' && !r.data.myBallotCast);
+  return {
+    appraisal: openRound && openRound.ok ? openRound.data.period : null,
+    result: last.ok && last.data?.publishedVersion ? prev : null,
+  };
+}
+
 export default function Points() {
+  const [links, setLinks] = useState<QuarterLinks>({ appraisal: null, result: null });
   const [selected, setSelected] = useState<string | null>(null);
   const ledger = useAction('points.myLedger', selected ? { period: selected } : {});
-  useReloadOnShow(ledger.reload);
+  const ready = ledger.status === 'ready';
+  const linksLoaded = useRef(false);
+  const refreshLinks = () => void loadQuarterLinks().then(setLinks);
+  useEffect(() => {
+    // Once, when the member's ledger first loads (a non-member has no quarter to show).
+    if (ready && !linksLoaded.current) {
+      linksLoaded.current = true;
+      refreshLinks();
+    }
+  }, [ready]);
+  useReloadOnShow(() => {
+    ledger.reload();
+    if (linksLoaded.current) refreshLinks();
+  });
   const [current, setCurrent] = useState<string | null>(null);
   useEffect(() => {
     if (ledger.data && !selected && !current) setCurrent(ledger.data.period);
@@ -115,6 +150,24 @@ export default function Points() {
             <Button className='btn btn--plain' aria-label='查看积分规则' onClick={() => void Taro.navigateTo({ url: ROUTES.pointsRules })}>
               积分规则
             </Button>
+            {links.appraisal ? (
+              <Button
+                className='btn btn--primary'
+                aria-label={`参加${periodLabel(links.appraisal)}民主评议`}
+                onClick={() => void Taro.navigateTo({ url: `${ROUTES.appraisal}?period=${links.appraisal}` })}
+              >
+                民主评议
+              </Button>
+            ) : null}
+            {links.result ? (
+              <Button
+                className='btn btn--plain'
+                aria-label={`查看${periodLabel(links.result)}考评结果`}
+                onClick={() => void Taro.navigateTo({ url: `${ROUTES.quarterResult}?period=${links.result}` })}
+              >
+                季度结果
+              </Button>
+            ) : null}
           </View>
 
           {empty ? (

@@ -18,6 +18,8 @@ export const SECRETARY_TOOLS: ReadonlyArray<{ name: string; what: string; url: s
   { name: '邀请入支部', what: '生成邀请码和邀请二维码，分享到微信群', url: ROUTES.invitations },
   { name: '成员管理', what: '党小组、岗区队、身份、类别和分工', url: ROUTES.members },
   { name: '组织架构', what: '党小组、岗区队和委员权责清单', url: ROUTES.structure },
+  { name: '季度考评', what: '民主评议、关闭季度、发布结果和下发三单', url: ROUTES.quarter },
+  { name: '三单整改', what: '跟踪整改事项，核验或退回', url: ROUTES.rectifications },
   { name: '支部力量金字塔', what: '委员、党小组和岗区队一览', url: ROUTES.pyramid },
   { name: '操作记录', what: '本支部的每一次修改', url: ROUTES.secretaryAudit },
 ];
@@ -82,7 +84,7 @@ export default function SecretaryHome() {
                   </Button>
                 );
               })}
-              <Text className='text text--small text--muted'>任务与学习要点、三会一课、季度积分与评定、三单整改将陆续上线。</Text>
+              <Text className='text text--small text--muted'>任务与学习要点、三会一课将陆续上线。</Text>
             </View>
           ) : (
             <View className='card' role='alert'>

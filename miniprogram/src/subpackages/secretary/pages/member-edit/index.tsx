@@ -138,6 +138,15 @@ export default function MemberEdit() {
             >
               积分记录
             </Button>
+            <Button
+              className='btn btn--plain btn--small'
+              aria-label={`给${current.name}下发三单`}
+              onClick={() =>
+                void Taro.navigateTo({ url: `${ROUTES.rectificationIssue}?memberId=${encodeURIComponent(current.id)}&name=${encodeURIComponent(current.name)}` })
+              }
+            >
+              下发三单
+            </Button>
           </View>
           <View className='card'>
             <SelectField
