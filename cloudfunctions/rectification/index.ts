@@ -10,6 +10,7 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import { memberDoc } from '../../shared/domain/org';
 import { chinaDay } from '../../shared/time/china';
 import { audit } from '../_shared/audit';
+import { cloud } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { findAll, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
@@ -17,7 +18,18 @@ import { periodDoc, snapshotDoc } from '../_shared/periods';
 import { getById } from '../_shared/repo';
 import { rectificationDoc, type RectificationDoc } from '../_shared/rectifications';
 
-function view(doc: RectificationDoc, now: Date): RectificationView {
+/** Photos shown on a phone need temporary URLs; one storage call for all photos of the views. */
+async function views(docs: RectificationDoc[], now: Date): Promise<RectificationView[]> {
+  const ids = docs.flatMap((d) => d.actions.flatMap((a) => a.answer?.photos ?? []));
+  const urls = new Map<string, string>();
+  if (ids.length) {
+    const { fileList } = await cloud().getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 2 * 3600 })) });
+    for (const f of fileList as Array<{ fileID: string; tempFileURL: string; code: string }>) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
+  }
+  return docs.map((d) => view(d, now, urls));
+}
+
+function view(doc: RectificationDoc, now: Date, urls: ReadonlyMap<string, string>): RectificationView {
   const today = chinaDay(now);
   return {
     id: doc._id,
@@ -33,7 +45,7 @@ function view(doc: RectificationDoc, now: Date): RectificationView {
       dueOn: a.dueOn,
       status: a.status,
       overdue: a.status !== 'verified' && a.dueOn < today,
-      answer: a.answer ? { ...a.answer, at: a.answer.at.toISOString() } : null,
+      answer: a.answer ? { ...a.answer, photoUrls: a.answer.photos.map((id) => urls.get(id) ?? ''), at: a.answer.at.toISOString() } : null,
       review: a.review ? { ...a.review, at: a.review.at.toISOString() } : null,
     })),
     createdAt: doc.createdAt.toISOString(),
@@ -84,7 +96,7 @@ async function issue(input: ActionInput<'rectification.issue'>, ctx: ActionConte
     await t.collection(COLLECTIONS.rectifications).doc(doc._id).set(withoutId(doc));
     await audit(t, actor, now, { action: 'rectification.issue', targetType: 'rectification', targetId: doc._id, branchId: actor.branchId, before: null, after: doc });
   });
-  return view(doc, now);
+  return (await views([doc], now))[0];
 }
 
 async function list(input: ActionInput<'rectification.list'>, ctx: ActionContext): Promise<ActionOutput<'rectification.list'>> {
@@ -93,14 +105,14 @@ async function list(input: ActionInput<'rectification.list'>, ctx: ActionContext
   if (input.period) filter.period = input.period;
   if (input.state) filter.state = input.state;
   const docs = await findAll(db, COLLECTIONS.rectifications, filter, rectificationDoc, 500);
-  return { items: docs.sort(sortOpenFirst).map((d) => view(d, now)) };
+  return { items: await views(docs.sort(sortOpenFirst), now) };
 }
 
 async function mine(_input: ActionInput<'rectification.mine'>, ctx: ActionContext): Promise<ActionOutput<'rectification.mine'>> {
   const { db, member, now } = asMember(ctx);
   const docs = await findAll(db, COLLECTIONS.rectifications, { memberId: member._id }, rectificationDoc, 100);
   // Only the member's current branch: 三单 of a former branch stay with that branch.
-  return { items: docs.filter((d) => d.branchId === member.branchId).sort(sortOpenFirst).map((d) => view(d, now)) };
+  return { items: await views(docs.filter((d) => d.branchId === member.branchId).sort(sortOpenFirst), now) };
 }
 
 /** Loads, changes one item, and writes back in a transaction (the member and the secretary may act at once). */
@@ -131,6 +143,9 @@ async function changeItem(
 
 async function answer(input: ActionInput<'rectification.answer'>, ctx: ActionContext): Promise<ActionOutput<'rectification.answer'>> {
   const { member, now } = asMember(ctx);
+  // Evidence must be uploaded for this item (the page stores it under rectification/<id>/<item>/).
+  const folder = `/rectification/${input.rectificationId}/${input.actionId}/`;
+  if (input.photos.some((id) => !id.includes(folder))) throw new AppError('INVALID_INPUT', '照片不属于该整改事项', { photos: '请重新上传照片' });
   const after = await changeItem(
     ctx,
     input.rectificationId,
@@ -146,7 +161,7 @@ async function answer(input: ActionInput<'rectification.answer'>, ctx: ActionCon
     },
     null,
   );
-  return view(after, now);
+  return (await views([after], now))[0];
 }
 
 async function review(input: ActionInput<'rectification.review'>, ctx: ActionContext): Promise<ActionOutput<'rectification.review'>> {
@@ -163,7 +178,7 @@ async function review(input: ActionInput<'rectification.review'>, ctx: ActionCon
     },
     'rectification.review',
   );
-  return view(after, now);
+  return (await views([after], now))[0];
 }
 
 export const main = defineFunction('rectification')({ candidates, issue, list, mine, answer, review });

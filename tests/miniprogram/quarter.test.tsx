@@ -37,7 +37,7 @@ const rect = (over: Partial<Rect> = {}): Rect => ({
       dueOn: '2026-05-30',
       status: 'returned',
       overdue: false,
-      answer: { text: '已向党小组长口头汇报。', photos: [], at: '2026-04-10T02:00:00.000Z' },
+      answer: { text: '已向党小组长口头汇报。', photos: [], photoUrls: [], at: '2026-04-10T02:00:00.000Z' },
       review: { note: '请提交书面汇报', at: '2026-04-11T02:00:00.000Z', by: '李建国' },
     },
     {
@@ -46,7 +46,7 @@ const rect = (over: Partial<Rect> = {}): Rect => ({
       dueOn: '2026-05-30',
       status: 'answered',
       overdue: false,
-      answer: { text: '4月12日参加社区志愿服务半天。', photos: ['cloud://env-1/rectification/r-1/a-3/x.jpg'], at: '2026-04-12T02:00:00.000Z' },
+      answer: { text: '4月12日参加社区志愿服务半天。', photos: ['cloud://env-1/rectification/r-1/a-3/x.jpg'], photoUrls: ['http://127.0.0.1/x.jpg'], at: '2026-04-12T02:00:00.000Z' },
       review: null,
     },
   ],

@@ -30,7 +30,8 @@ export const rectificationView = z.object({
       dueOn: z.string(),
       status: z.enum(ACTION_STATUSES),
       overdue: z.boolean(),
-      answer: z.object({ text: z.string(), photos: z.array(z.string()), at: z.string() }).nullable(),
+      /** `photos` are the stored fileIDs; `photoUrls` temporary URLs to show them (same order). */
+      answer: z.object({ text: z.string(), photos: z.array(z.string()), photoUrls: z.array(z.string()), at: z.string() }).nullable(),
       review: z.object({ note: z.string(), at: z.string(), by: z.string() }).nullable(),
     }),
   ),

@@ -153,7 +153,7 @@ function ActionItem({ rect, item, onDone }: { rect: Rectification; item: Rectifi
       {item.answer && !canAnswer ? (
         <View>
           <Text className='text text--small text--muted'>{`我的整改情况（${chinaDate(item.answer.at)}）：${item.answer.text}`}</Text>
-          <Photos photos={item.answer.photos} />
+          <Photos urls={item.answer.photoUrls} />
         </View>
       ) : null}
       {canAnswer ? <AnswerForm rect={rect} item={item} onDone={onDone} /> : null}

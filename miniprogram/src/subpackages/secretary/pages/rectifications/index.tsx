@@ -94,7 +94,7 @@ function RectCard({ rect, onDone }: { rect: Rectification; onDone: () => void })
             {a.answer ? (
               <View>
                 <Text className='text text--small'>{`整改情况（${chinaDateTime(a.answer.at)}）：${a.answer.text}`}</Text>
-                <Photos photos={a.answer.photos} />
+                <Photos urls={a.answer.photoUrls} />
               </View>
             ) : null}
             {a.review ? <Text className='text text--small text--muted'>{`${a.status === 'returned' ? '退回意见' : '核验意见'}：${a.review.note || '（无）'}`}</Text> : null}
