@@ -13,7 +13,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/study/index', 'pages/points/index', 'pages/mine/index', 'pages/join/index'],
   subPackages: [
     // Everything else lives outside the main package (DESIGN §7, size budget §9).
-    { root: 'subpackages/branch', pages: ['pages/pyramid/index', 'pages/member/index'] },
+    { root: 'subpackages/branch', pages: ['pages/pyramid/index', 'pages/member/index', 'pages/honour/index', 'pages/nominate/index', 'pages/plan/index'] },
     {
       root: 'subpackages/secretary',
       pages: [
@@ -28,9 +28,12 @@ export default defineAppConfig({
         'pages/quarter/index',
         'pages/rectification-issue/index',
         'pages/rectifications/index',
+        'pages/honour/index',
+        'pages/plan/index',
+        'pages/awards/index',
       ],
     },
-    { root: 'subpackages/committee', pages: ['pages/branches/index', 'pages/branch/index', 'pages/audit/index', 'pages/rules/index'] },
+    { root: 'subpackages/committee', pages: ['pages/branches/index', 'pages/branch/index', 'pages/audit/index', 'pages/rules/index', 'pages/compare/index'] },
     { root: 'subpackages/points', pages: ['pages/ranking/index', 'pages/rules/index', 'pages/rectification/index', 'pages/appraisal/index', 'pages/result/index'] },
     // Dev sign-in against the local emulator: only in a local weapp build.
     ...(local ? [{ root: 'subpackages/dev', pages: ['pages/signin/index'] }] : []),

@@ -26,6 +26,13 @@ export const ROUTES = {
   quarter: '/subpackages/secretary/pages/quarter/index',
   rectificationIssue: '/subpackages/secretary/pages/rectification-issue/index',
   rectifications: '/subpackages/secretary/pages/rectifications/index',
+  honourWall: '/subpackages/branch/pages/honour/index',
+  nominate: '/subpackages/branch/pages/nominate/index',
+  planWall: '/subpackages/branch/pages/plan/index',
+  honourConfirm: '/subpackages/secretary/pages/honour/index',
+  planEdit: '/subpackages/secretary/pages/plan/index',
+  awards: '/subpackages/secretary/pages/awards/index',
+  compare: '/subpackages/committee/pages/compare/index',
 } as const;
 
 export function go(url: string): void {

@@ -13,6 +13,8 @@ export const redirectTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: '
 export const navigateBack = jest.fn(async (_opts?: unknown) => ({ errMsg: 'navigateBack:ok' }));
 export const setClipboardData = jest.fn(async (_opts: { data: string }) => ({ errMsg: 'setClipboardData:ok' }));
 export const downloadFile = jest.fn(async (_opts: { url: string }) => ({ statusCode: 200, tempFilePath: '/tmp/qr.png' }));
+export const openDocument = jest.fn(async (_opts: { filePath: string; fileType?: string }) => ({ errMsg: 'openDocument:ok' }));
+export const chooseImage = jest.fn(async (_opts?: unknown) => ({ tempFilePaths: ['/tmp/photo.jpg'] }));
 export const saveImageToPhotosAlbum = jest.fn(async (_opts: { filePath: string }) => ({ errMsg: 'saveImageToPhotosAlbum:ok' }));
 export const showShareMenu = jest.fn(async (_opts?: unknown) => ({ errMsg: 'showShareMenu:ok' }));
 /** Taro.showModal: answers with `modalAnswer.confirm` (set it in a test); records each call. */
@@ -72,6 +74,8 @@ const Taro = {
   navigateBack,
   setClipboardData,
   downloadFile,
+  openDocument,
+  chooseImage,
   saveImageToPhotosAlbum,
   showShareMenu,
   showModal,

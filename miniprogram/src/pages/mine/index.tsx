@@ -119,6 +119,9 @@ export default function Mine() {
           <View className='card'>
             <Text className='card__title'>支部工作</Text>
             <EntryRow label='支部力量金字塔' spokenLabel='查看支部力量金字塔' url={PYRAMID_PAGE} />
+            <EntryRow label='荣誉墙' spokenLabel='查看荣誉墙' url={ROUTES.honourWall} />
+            <EntryRow label='计划上墙' spokenLabel='查看计划上墙' url={ROUTES.planWall} />
+            {me.data.roles.includes('groupLeader') ? <EntryRow label='推荐上墙' spokenLabel='推荐本小组党员上荣誉墙' url={ROUTES.nominate} /> : null}
             {me.data.roles.includes('secretary') ? <EntryRow label='书记工作台' spokenLabel='进入书记工作台' url={SECRETARY_PAGE} /> : null}
             {me.data.roles.includes('committeeAdmin') ? <EntryRow label='党委管理' spokenLabel='进入党委管理' url={COMMITTEE_PAGE} /> : null}
           </View>

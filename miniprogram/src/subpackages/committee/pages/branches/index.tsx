@@ -23,6 +23,9 @@ export default function Branches() {
       <Button className='btn btn--plain' aria-label='管理积分规则' onClick={() => void Taro.navigateTo({ url: ROUTES.committeeRules })}>
         积分规则
       </Button>
+      <Button className='btn btn--plain' aria-label='支部对比' onClick={() => void Taro.navigateTo({ url: ROUTES.compare })}>
+        支部对比
+      </Button>
       {list.map((b) => (
         <View key={b.id} className='card'>
           <Text className='card__title'>{b.name}</Text>

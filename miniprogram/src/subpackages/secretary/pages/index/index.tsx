@@ -20,6 +20,9 @@ export const SECRETARY_TOOLS: ReadonlyArray<{ name: string; what: string; url: s
   { name: '组织架构', what: '党小组、岗区队和委员权责清单', url: ROUTES.structure },
   { name: '季度考评', what: '民主评议、关闭季度、发布结果和下发三单', url: ROUTES.quarter },
   { name: '三单整改', what: '跟踪整改事项，核验或退回', url: ROUTES.rectifications },
+  { name: '荣誉墙确认', what: '党小组长推荐的先进党员，确认上墙', url: ROUTES.honourConfirm },
+  { name: '年度计划', what: '计划上墙：事项、负责人、季度目标和完成情况', url: ROUTES.planEdit },
+  { name: '年终评优', what: '按四个季度结果评选优秀共产党员', url: ROUTES.awards },
   { name: '支部力量金字塔', what: '委员、党小组和岗区队一览', url: ROUTES.pyramid },
   { name: '操作记录', what: '本支部的每一次修改', url: ROUTES.secretaryAudit },
 ];

@@ -40,6 +40,72 @@ function ResultTable({ title, rows }: { title: string; rows: readonly Row[] }) {
   );
 }
 
+type Bulletin = ActionOutput<'bulletin.export'>;
+
+/**
+ * 导出季度通报: bulletin.export → the workbook's name and a way to open it. H5 (and Jest) get a
+ * plain download link; weapp downloads the file and opens it with Taro.openDocument.
+ */
+export function BulletinExport({ period }: { period: string }) {
+  const submit = useSubmit();
+  const [file, setFile] = useState<Bulletin | null>(null);
+  const [opening, setOpening] = useState(false);
+  useEffect(() => setFile(null), [period]);
+
+  const exportIt = async () => {
+    const res = await submit.run('bulletin.export', { period });
+    if (res.ok) setFile(res.data);
+  };
+  const openInWeapp = async (f: Bulletin) => {
+    setOpening(true);
+    try {
+      const dl = await Taro.downloadFile({ url: f.url });
+      if (dl.statusCode !== 200) throw new Error(String(dl.statusCode));
+      await Taro.openDocument({ filePath: dl.tempFilePath, fileType: 'xlsx', showMenu: true });
+    } catch {
+      toast('文件打开失败，请重试');
+    } finally {
+      setOpening(false);
+    }
+  };
+
+  return (
+    <View className='card'>
+      <Text className='card__title'>季度通报</Text>
+      <ErrorAlert error={submit.error} />
+      <Button
+        className='btn btn--primary'
+        aria-label='导出季度通报'
+        disabled={submit.busy || undefined}
+        loading={submit.busy || undefined}
+        onClick={() => void exportIt()}
+      >
+        导出季度通报
+      </Button>
+      {file ? (
+        <View role='status'>
+          <Text className='text'>{`已生成：${file.fileName}（第 ${file.version} 版）`}</Text>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <Button
+              className='btn btn--plain'
+              aria-label={`打开季度通报 ${file.fileName}`}
+              disabled={opening || undefined}
+              loading={opening || undefined}
+              onClick={() => void openInWeapp(file)}
+            >
+              打开季度通报
+            </Button>
+          ) : (
+            <a className='btn btn--plain link-download' href={file.url} download={file.fileName} aria-label={`下载季度通报 ${file.fileName}`}>
+              下载季度通报
+            </a>
+          )}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
 export default function QuarterAdmin() {
   const { params } = useRouter();
   const now = currentPeriod();
@@ -208,6 +274,7 @@ export default function QuarterAdmin() {
 
           {preview ? <ResultTable title='结果预览' rows={preview} /> : null}
           {published ? <ResultTable title={`已发布（第 ${published.version} 版）`} rows={published.rows} /> : null}
+          {isPublished ? <BulletinExport period={period} /> : null}
           {isPublished ? (
             <View className='card'>
               <Text className='card__title'>三单</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '荣誉墙', enableShareAppMessage: true });
