@@ -113,3 +113,7 @@ export function Switch({ checked, onChange, ...rest }: { checked?: boolean; onCh
     />
   );
 }
+/** Taro Canvas (type '2d'): a plain <canvas>; Poster reaches the node through createSelectorQuery. */
+export function Canvas({ type: _type, canvasId: _canvasId, ...rest }: Props & { type?: string; canvasId?: string }) {
+  return <canvas {...(rest as HTMLAttributes<HTMLCanvasElement>)} />;
+}

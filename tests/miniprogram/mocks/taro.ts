@@ -17,6 +17,30 @@ export const openDocument = jest.fn(async (_opts: { filePath: string; fileType?:
 export const chooseImage = jest.fn(async (_opts?: unknown) => ({ tempFilePaths: ['/tmp/photo.jpg'] }));
 export const saveImageToPhotosAlbum = jest.fn(async (_opts: { filePath: string }) => ({ errMsg: 'saveImageToPhotosAlbum:ok' }));
 export const showShareMenu = jest.fn(async (_opts?: unknown) => ({ errMsg: 'showShareMenu:ok' }));
+export const canvasToTempFilePath = jest.fn(async (_opts: { canvas?: unknown }) => ({ tempFilePath: '/tmp/poster.png', errMsg: 'canvasToTempFilePath:ok' }));
+export const openSetting = jest.fn(async (_opts?: unknown) => ({ authSetting: {}, errMsg: 'openSetting:ok' }));
+
+/**
+ * Taro.createSelectorQuery: `select('#id').fields(opts, cb).exec()` answers `{node, width, height}`
+ * with `selectorNode.node` (set it in a test, e.g. to a fake canvas); null by default.
+ */
+export const selectorNode: { node: unknown } = { node: null };
+export const createSelectorQuery = jest.fn(() => {
+  const callbacks: Array<() => void> = [];
+  const query = {
+    select: (_selector: string) => ({
+      fields: (_opts: unknown, cb?: (res: unknown) => void) => {
+        callbacks.push(() => cb?.({ node: selectorNode.node, width: 300, height: 480 }));
+        return query;
+      },
+    }),
+    exec: () => {
+      for (const cb of callbacks.splice(0)) cb();
+    },
+  };
+  return query;
+});
+
 /** Taro.showModal: answers with `modalAnswer.confirm` (set it in a test); records each call. */
 export const modalAnswer = { confirm: true };
 export const showModal = jest.fn(async (_opts: { title?: string; content?: string }) => ({
@@ -77,6 +101,9 @@ const Taro = {
   openDocument,
   chooseImage,
   saveImageToPhotosAlbum,
+  canvasToTempFilePath,
+  openSetting,
+  createSelectorQuery,
   showShareMenu,
   showModal,
   useRouter,

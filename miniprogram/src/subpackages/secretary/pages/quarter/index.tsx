@@ -2,17 +2,20 @@
  * 季度考评 (secretary): pick a quarter (the previous one by default, or `?period=`), see its
  * quarter.status and run it, each step confirmed first: 开启民主评议 → 结束民主评议 → 关闭季度
  * (with the preview) → 发布结果 (a correction of a published result needs a 更正原因 and
- * publishes a new version). After publishing: members graded 较差 without 三单 → 下发三单.
+ * publishes a new version). After publishing: members graded 较差 without 三单 → 下发三单, the
+ * 季度通报 workbook, and a 海报 (grade counts + top 5) to save and send to the WeChat group.
  */
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
+import { Poster, type PosterContent } from '@/components/Poster';
 import { ErrorAlert, TextField } from '@/components/Field';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
-import { GRADE_LABELS, PERIOD_STATE_LABELS, currentPeriod, decodePeriod, previousPeriod } from '@/domain/quarter';
-import { periodLabel } from '@/domain/points';
+import { GRADES, GRADE_LABELS, PERIOD_STATE_LABELS, currentPeriod, decodePeriod, previousPeriod } from '@/domain/quarter';
+import { chinaToday, periodLabel } from '@/domain/points';
+import { chinaDate } from '@/lib/format';
 import { confirmChange, toast } from '@/lib/confirm';
 import { ROUTES } from '@/lib/routes';
 import { safeCall, useSubmit } from '@/lib/submit';
@@ -102,6 +105,65 @@ export function BulletinExport({ period }: { period: string }) {
           )}
         </View>
       ) : null}
+    </View>
+  );
+}
+
+type QuarterResult = ActionOutput<'quarter.result'>;
+
+/** The quarter poster: grade distribution (people per grade) and the top 5 with their scores. */
+export function quarterPosterContent(result: QuarterResult, branchName: string, today: string): PosterContent {
+  const total = GRADES.reduce((n, g) => n + (result.gradeCounts[g] ?? 0), 0);
+  const top = [...result.rows].sort((a, b) => a.rank - b.rank).slice(0, 5);
+  return {
+    branchName,
+    title: `${periodLabel(result.period)}考评结果`,
+    subtitle: `参与排名 ${total} 人 · 公布于 ${chinaDate(result.publishedAt)}${result.version > 1 ? ` · 第 ${result.version} 版` : ''}`,
+    rows: [
+      ...GRADES.map((g) => [GRADE_LABELS[g], `${result.gradeCounts[g] ?? 0} 人`] as const),
+      ...top.map((r) => [`第 ${r.rank} 名`, `${r.name}　${r.score} 分`] as const),
+    ],
+    footer: '同心 · 党支部工作平台',
+    date: today,
+  };
+}
+
+/** 季度海报: on request, quarter.result (+ the branch's name from org.me) → a Poster. */
+export function QuarterPoster({ period }: { period: string }) {
+  const [content, setContent] = useState<PosterContent | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setContent(null);
+    setError(null);
+  }, [period]);
+  const make = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const [result, me] = await Promise.all([safeCall('quarter.result', { period }), safeCall('org.me', {})]);
+      if (!result.ok) return setError(result.error.message);
+      const branchName = me.ok ? (me.data.branch?.name ?? '党支部') : '党支部';
+      setContent(quarterPosterContent(result.data, branchName, chinaToday()));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='card'>
+      <Text className='card__title'>季度海报</Text>
+      {error ? (
+        <View className='alert' role='alert'>
+          <Text className='text'>{error}</Text>
+        </View>
+      ) : null}
+      {content ? (
+        <Poster canvasId='quarter-poster' content={content} fileName={`${periodLabel(period)}考评结果海报.png`} />
+      ) : (
+        <Button className='btn btn--plain' aria-label='生成季度海报' disabled={busy || undefined} loading={busy || undefined} onClick={() => void make()}>
+          生成季度海报
+        </Button>
+      )}
     </View>
   );
 }
@@ -275,6 +337,7 @@ export default function QuarterAdmin() {
           {preview ? <ResultTable title='结果预览' rows={preview} /> : null}
           {published ? <ResultTable title={`已发布（第 ${published.version} 版）`} rows={published.rows} /> : null}
           {isPublished ? <BulletinExport period={period} /> : null}
+          {isPublished ? <QuarterPoster key={`${period}-${data?.publishedVersion ?? 0}`} period={period} /> : null}
           {isPublished ? (
             <View className='card'>
               <Text className='card__title'>三单</Text>
