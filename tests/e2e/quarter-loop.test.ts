@@ -4,48 +4,14 @@
  * the secretary verifies it and exports the 季度通报 (an xlsx read back with exceljs). The
  * member's 积分 shows the seeded entries labelled （示例数据）.
  */
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, launchChromium } from './support/browser';
-import { startApp, type StartedApp } from './support/server';
+import type { Page } from 'playwright-core';
+import { accept, byLabel, shot, shotPath, useJourney } from './support/session';
 
-let app: StartedApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startApp();
-  console.log(`npm start ready in ${app.readySeconds.toFixed(1)} s`);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await app?.stop();
-});
-
-async function person(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, acceptDownloads: true });
-  contexts.push(context);
-  return context.newPage();
-}
-
-const byLabel = (page: Page, label: string) => page.locator(`[aria-label="${label}"]`).first();
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
-/** Taro's H5 showModal: a DOM dialog; accept it. */
-async function accept(page: Page): Promise<void> {
-  const confirm = page.locator('.taro-model__confirm');
-  await confirm.waitFor({ state: 'visible', timeout: 10000 });
-  await confirm.click();
-  await confirm.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
-}
-async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto(`${app.origin}/__/auth`);
-  await page.getByRole('button', { name: `以${name}身份登录` }).click();
-  await page.waitForURL(/pages\/mine/);
-}
+const journey = useJourney();
+const app = { get origin() { return journey.origin(); } };
+const person = () => journey.person();
+const signIn = (page: Page, name: string) => journey.signIn(page, name);
 
 describe('the quarter loop in 市场经营党支部', () => {
   it('close → publish → 三单 → answer → verify → 季度通报', async () => {
@@ -118,7 +84,7 @@ describe('the quarter loop in 市场经营党支部', () => {
     const link = secretary.locator('a[download]').first();
     await link.waitFor({ timeout: 30000 });
     await link.scrollIntoViewIfNeeded();
-    await secretary.screenshot({ path: join(ARTIFACTS, 'bulletin-exported.png') });
+    await secretary.screenshot({ path: shotPath('bulletin-exported.png') });
     const href = (await link.getAttribute('href')) ?? '';
     const res = await secretary.context().request.get(new URL(href, app.origin).toString());
     expect(res.status()).toBe(200);

@@ -3,36 +3,11 @@
  * WeChat user opens the join link and applies, the secretary approves (confirm dialog), and
  * the new member sees the branch on 我的. Two people, two browser contexts (two cookies).
  */
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, launchChromium } from './support/browser';
-import { startApp, type StartedApp } from './support/server';
+import { byLabel, shot, useJourney } from './support/session';
 
-let app: StartedApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startApp();
-  console.log(`npm start ready in ${app.readySeconds.toFixed(1)} s`);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await app?.stop();
-});
-
-async function person(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
-  contexts.push(context);
-  return context.newPage();
-}
-
-/** Taro's H5 components carry the aria-label on their host element. */
-const byLabel = (page: Page, label: string) => page.locator(`[aria-label="${label}"]`).first();
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+const journey = useJourney();
+const app = { get origin() { return journey.origin(); } };
+const person = () => journey.person();
 
 describe('a secretary invites a new person, who joins the branch', () => {
   it('invitation → request → approval → the new member sees the branch on 我的', async () => {

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
+import { PeriodPicker } from '@/components/PeriodPicker';
 import { NotMember } from '@/components/NotMember';
 import { LedgerEntries } from '@/components/LedgerEntries';
 import { useAction } from '@/hooks/useAction';
@@ -110,25 +111,7 @@ export default function Points() {
       {data ? (
         <View>
           {periods.length > 1 ? (
-            <View className='card'>
-              <Text className='field__label'>选择季度</Text>
-              <View className='chips' role='group' aria-label='选择季度'>
-                {periods.map((p) => {
-                  const on = p === data.period;
-                  return (
-                    <Button
-                      key={p}
-                      className={`chip${on ? ' chip--on' : ''}`}
-                      aria-pressed={on}
-                      aria-label={periodLabel(p)}
-                      onClick={() => setSelected(p === current ? null : p)}
-                    >
-                      {periodLabel(p)}
-                    </Button>
-                  );
-                })}
-              </View>
-            </View>
+            <PeriodPicker choices={periods} value={data.period} onChange={(p) => setSelected(p === current ? null : p)} />
           ) : null}
 
           <View className='card'>

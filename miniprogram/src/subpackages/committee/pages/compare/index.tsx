@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
+import { PeriodPicker } from '@/components/PeriodPicker';
 import { useAction } from '@/hooks/useAction';
 import { currentPeriod, previousPeriod } from '@/domain/quarter';
 import { RULE_CODES, RULE_LABELS, periodLabel } from '@/domain/points';
@@ -27,16 +28,7 @@ export default function Compare() {
       errorMessage={cmp.error?.message}
       onRetry={cmp.reload}
     >
-      <View className='card'>
-        <Text className='field__label'>选择季度</Text>
-        <View className='chips' role='group' aria-label='选择季度'>
-          {choices.map((p) => (
-            <Button key={p} className={`chip${p === period ? ' chip--on' : ''}`} aria-pressed={p === period} aria-label={periodLabel(p)} onClick={() => setPeriod(p)}>
-              {periodLabel(p)}
-            </Button>
-          ))}
-        </View>
-      </View>
+      <PeriodPicker choices={choices} value={period} onChange={setPeriod} />
       {cmp.data ? (
         <View>
           <View className='card'>

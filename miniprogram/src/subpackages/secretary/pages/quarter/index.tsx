@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
+import { PeriodPicker } from '@/components/PeriodPicker';
 import { Poster, type PosterContent } from '@/components/Poster';
 import { ErrorAlert, TextField } from '@/components/Field';
 import { useAction } from '@/hooks/useAction';
@@ -252,16 +253,7 @@ export default function QuarterAdmin() {
   const round = data?.appraisal ?? null;
   return (
     <PageShell status={status.status} errorMessage={status.error?.message} onRetry={status.reload}>
-      <View className='card'>
-        <Text className='field__label'>选择季度</Text>
-        <View className='chips' role='group' aria-label='选择季度'>
-          {choices.map((p) => (
-            <Button key={p} className={`chip${p === period ? ' chip--on' : ''}`} aria-pressed={p === period} aria-label={periodLabel(p)} onClick={() => setPeriod(p)}>
-              {periodLabel(p)}
-            </Button>
-          ))}
-        </View>
-      </View>
+      <PeriodPicker choices={choices} value={period} onChange={setPeriod} />
       {data ? (
         <View>
           <View className='card'>
