@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
+import { RankRow } from '@/components/RankRow';
 import { useAction } from '@/hooks/useAction';
 import { GRADE_LABELS, periodLabel } from '@/domain/points';
 
@@ -74,18 +75,7 @@ export default function Ranking() {
             {data.rows.map((r) => {
               const mine = r.memberId === myId;
               return (
-                <View
-                  key={r.memberId}
-                  role='listitem'
-                  className={`rank-row${mine ? ' rank-row--me' : ''}`}
-                  aria-current={mine ? 'true' : undefined}
-                  aria-label={`第${r.rank}名 ${r.name}${mine ? '（我）' : ''} ${r.score}分 ${GRADE_LABELS[r.grade]}`}
-                >
-                  <Text className='rank-row__rank'>{r.rank}</Text>
-                  <Text className='rank-row__name'>{mine ? `${r.name}（我）` : r.name}</Text>
-                  <Text className='rank-row__score'>{r.score}</Text>
-                  <Text className='rank-row__grade'>{GRADE_LABELS[r.grade]}</Text>
-                </View>
+                <RankRow key={r.memberId} rank={r.rank} name={r.name} score={r.score} grade={r.grade} mine={mine} />
               );
             })}
           </View>

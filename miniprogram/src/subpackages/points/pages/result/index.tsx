@@ -6,6 +6,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PageShell } from '@/components/PageShell';
+import { RankRow } from '@/components/RankRow';
 import { useAction } from '@/hooks/useAction';
 import { GRADES, GRADE_LABELS, currentPeriod, decodePeriod, previousPeriod } from '@/domain/quarter';
 import { percent, periodLabel } from '@/domain/points';
@@ -99,17 +100,7 @@ export default function QuarterResultPage() {
               {data.rows.map((r) => {
                 const me = r.memberId === mine?.memberId;
                 return (
-                  <View
-                    key={r.memberId}
-                    role='listitem'
-                    className={`rank-row${me ? ' rank-row--me' : ''}`}
-                    aria-label={`第${r.rank}名 ${r.name}${me ? '（我）' : ''} ${r.score}分 ${GRADE_LABELS[r.grade]}`}
-                  >
-                    <Text className='rank-row__rank'>{r.rank}</Text>
-                    <Text className='rank-row__name'>{me ? `${r.name}（我）` : r.name}</Text>
-                    <Text className='rank-row__score'>{r.score}</Text>
-                    <Text className='rank-row__grade'>{GRADE_LABELS[r.grade]}</Text>
-                  </View>
+                  <RankRow key={r.memberId} rank={r.rank} name={r.name} score={r.score} grade={r.grade} mine={me} />
                 );
               })}
             </View>
