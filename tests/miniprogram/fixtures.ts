@@ -1,5 +1,5 @@
 import type { Envelope } from '../../shared/api/envelope';
-import type { Me } from '../../shared/api/contract';
+import type { LedgerEntryView, Me } from '../../shared/api/contract';
 
 export const member: Me = {
   memberId: 'm-001',
@@ -49,3 +49,22 @@ export function routes(map: Record<AnyAction, Reply>) {
 export const ok = <T,>(data: T): Envelope<T> => ({ ok: true, data });
 export const fail = (code: string, message: string, fields?: Record<string, string>): Envelope<never> =>
   ({ ok: false, error: { code, message, ...(fields ? { fields } : {}) } }) as Envelope<never>;
+
+/** A ledger entry as `points.*` actions return it; override what a test is about. */
+export const ledgerEntry = (over: Partial<LedgerEntryView> = {}): LedgerEntryView => ({
+  id: 'e-1',
+  kind: 'award',
+  rule: 'meetingAttended',
+  category: 'mandatory',
+  points: 3,
+  requested: 3,
+  label: '支部党员大会',
+  source: 'meeting:1',
+  day: '2026-01-05',
+  at: '2026-01-05T02:00:00.000Z',
+  author: null,
+  reason: null,
+  reverses: null,
+  reversed: false,
+  ...over,
+});

@@ -6,27 +6,12 @@ import { call } from '@/services/api';
 import type { ActionInput, ActionOutput, LedgerEntryView } from '@/services/api';
 import { chinaToday } from '@/domain/points';
 import { modalAnswer, setRouterParams } from './mocks/taro';
-import { fail, ok, routes } from './fixtures';
+import { fail, ledgerEntry, ok, routes } from './fixtures';
 
 jest.mock('@/services/api', () => ({ call: jest.fn() }));
 const mockCall = call as jest.MockedFunction<typeof call>;
 
-const award: LedgerEntryView = {
-  id: 'e-1',
-  kind: 'award',
-  rule: 'meetingAttended',
-  category: 'mandatory',
-  points: 3,
-  requested: 3,
-  label: '支部党员大会',
-  source: 'meeting:1',
-  day: '2026-01-05',
-  at: '2026-01-05T02:00:00.000Z',
-  author: null,
-  reason: null,
-  reverses: null,
-  reversed: false,
-};
+const award: LedgerEntryView = ledgerEntry();
 const memberLedger: ActionOutput<'points.memberLedger'> = {
   period: '2026Q1',
   name: '张红梅',

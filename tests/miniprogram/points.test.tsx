@@ -6,30 +6,14 @@ import Rules from '@/subpackages/points/pages/rules/index';
 import { call } from '@/services/api';
 import type { ActionOutput, LedgerEntryView } from '@/services/api';
 import { weeklyPoints } from '@/domain/points';
-import { member, ok, okMe, routes } from './fixtures';
+import { ledgerEntry, member, ok, okMe, routes } from './fixtures';
 
 jest.mock('@/services/api', () => ({ call: jest.fn() }));
 const mockCall = call as jest.MockedFunction<typeof call>;
 
 type Ledger = ActionOutput<'points.myLedger'>;
 
-const entry = (over: Partial<LedgerEntryView>): LedgerEntryView => ({
-  id: 'e-1',
-  kind: 'award',
-  rule: 'meetingAttended',
-  category: 'mandatory',
-  points: 3,
-  requested: 3,
-  label: '支部党员大会',
-  source: 'meeting:1',
-  day: '2026-01-05',
-  at: '2026-01-05T02:00:00.000Z',
-  author: null,
-  reason: null,
-  reverses: null,
-  reversed: false,
-  ...over,
-});
+const entry = ledgerEntry;
 
 const ledger: Ledger = {
   period: '2026Q1',
