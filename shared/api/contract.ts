@@ -12,12 +12,20 @@ import { rectificationActions } from './actions/rectification';
 import { bulletinActions } from './actions/bulletin';
 import { honourActions } from './actions/honour';
 import { yearlyActions } from './actions/yearly';
+import { lessonActions } from './actions/lesson';
+import { studyPushActions } from './actions/studyPush';
+import { noteActions } from './actions/note';
+import { meetingActions } from './actions/meeting';
 
 export type { ActionSpec } from './action';
 export type { QuarterResult, ResultRow } from './actions/quarter';
 export type { RectificationView } from './actions/rectification';
 export type { HonourView } from './actions/honour';
 export type { PlanItemView, YearRow } from './actions/yearly';
+export type { LessonView } from './actions/lesson';
+export type { StudyPushView } from './actions/studyPush';
+export type { NoteView, CommentView } from './actions/note';
+export type { MeetingView, AttendanceRow } from './actions/meeting';
 export type { LedgerEntryView, RankingRow, RuleView } from './actions/points';
 export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
@@ -29,6 +37,10 @@ export const contract = {
   ...bulletinActions,
   ...honourActions,
   ...yearlyActions,
+  ...lessonActions,
+  ...studyPushActions,
+  ...noteActions,
+  ...meetingActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -20,7 +20,9 @@ export type Scope =
   /** Records of every branch of the caller's company committee. */
   | 'committee'
   /** Reached through an invitation code, before membership. */
-  | 'invitation';
+  | 'invitation'
+  /** Reached through a shared link (a lesson's QR in a WeChat group): any branch of the company, and people not yet members. */
+  | 'link';
 
 export interface Policy {
   callers: readonly Caller[];
@@ -87,6 +89,37 @@ export const POLICY = {
   'award.year': { callers: SECRETARY, scope: 'ownBranch' },
   'award.confirm': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'award.list': { callers: MEMBERS, scope: 'ownBranch' },
+  // lesson.create: members reach it; the handler also requires the committee or the secretary's permission (lesson.setRecorder).
+  'lesson.create': { callers: MEMBERS, scope: 'ownBranch' },
+  'lesson.list': { callers: MEMBERS, scope: 'ownBranch' },
+  'lesson.view': { callers: [...MEMBERS, 'unbound'], scope: 'link' },
+  'lesson.progress': { callers: MEMBERS, scope: 'link' },
+  'lesson.publish': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'lesson.poster': { callers: MEMBERS, scope: 'ownBranch' },
+  'lesson.completion': { callers: SECRETARY, scope: 'ownBranch' },
+  'lesson.setRecorder': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'studyPush.send': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'studyPush.mine': { callers: MEMBERS, scope: 'self' },
+  'studyPush.view': { callers: MEMBERS, scope: 'ownBranch' },
+  'studyPush.read': { callers: MEMBERS, scope: 'ownBranch' },
+  'studyPush.list': { callers: SECRETARY, scope: 'ownBranch' },
+  'studyPush.readers': { callers: SECRETARY, scope: 'ownBranch' },
+  'studyPush.subscribe': { callers: MEMBERS, scope: 'self' },
+  'note.submit': { callers: MEMBERS, scope: 'self' },
+  'note.feed': { callers: MEMBERS, scope: 'ownBranch' },
+  'note.mine': { callers: MEMBERS, scope: 'self' },
+  'note.get': { callers: MEMBERS, scope: 'ownBranch' },
+  'note.like': { callers: MEMBERS, scope: 'ownBranch' },
+  'note.comment': { callers: MEMBERS, scope: 'ownBranch' },
+  'note.feature': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'meeting.schedule': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'meeting.list': { callers: MEMBERS, scope: 'ownBranch' },
+  'meeting.get': { callers: MEMBERS, scope: 'ownBranch' },
+  'meeting.signInCode': { callers: SECRETARY, scope: 'ownBranch' },
+  'meeting.signIn': { callers: MEMBERS, scope: 'ownBranch' },
+  'meeting.markAttendance': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'meeting.saveMinutes': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'meeting.quarterReport': { callers: SECRETARY, scope: 'ownBranch' },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

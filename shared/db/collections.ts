@@ -36,6 +36,16 @@ export const COLLECTIONS = {
   honours: 'honours',
   planItems: 'plan_items',
   yearAwards: 'year_awards',
+  lessons: 'lessons',
+  lessonWatches: 'lesson_watches',
+  studyPushes: 'study_pushes',
+  pushReads: 'push_reads',
+  subscriptions: 'subscriptions',
+  notes: 'notes',
+  noteLikes: 'note_likes',
+  noteComments: 'note_comments',
+  meetings: 'meetings',
+  attendance: 'meeting_attendance',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -67,4 +77,16 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.planItems, name: 'byBranchYear', fields: [asc('branchId'), asc('year')] },
   { collection: COLLECTIONS.yearAwards, name: 'byBranchYear', fields: [asc('branchId'), asc('year')] },
   { collection: COLLECTIONS.pointsRules, name: 'byCommitteeCode', fields: [asc('committeeId'), asc('code')] },
+  { collection: COLLECTIONS.lessons, name: 'byBranch', fields: [asc('branchId'), { field: 'createdAt', direction: -1 }] },
+  { collection: COLLECTIONS.lessonWatches, name: 'byLesson', fields: [asc('lessonId')] },
+  { collection: COLLECTIONS.lessonWatches, name: 'byMember', fields: [asc('memberId')] },
+  { collection: COLLECTIONS.studyPushes, name: 'byBranch', fields: [asc('branchId'), { field: 'sendAt', direction: -1 }] },
+  { collection: COLLECTIONS.studyPushes, name: 'byDue', fields: [asc('status'), asc('sendAt')] },
+  { collection: COLLECTIONS.pushReads, name: 'byPush', fields: [asc('pushId')] },
+  { collection: COLLECTIONS.pushReads, name: 'byMember', fields: [asc('memberId')] },
+  { collection: COLLECTIONS.notes, name: 'byBranch', fields: [asc('branchId'), { field: 'createdAt', direction: -1 }] },
+  { collection: COLLECTIONS.notes, name: 'byMember', fields: [asc('memberId'), { field: 'createdAt', direction: -1 }] },
+  { collection: COLLECTIONS.noteComments, name: 'byNote', fields: [asc('noteId'), asc('createdAt')] },
+  { collection: COLLECTIONS.meetings, name: 'byBranch', fields: [asc('branchId'), asc('startsAt')] },
+  { collection: COLLECTIONS.attendance, name: 'byMeeting', fields: [asc('meetingId')] },
 ];

@@ -51,3 +51,9 @@ export const calendarDay = z
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
 }
+
+/** A file the phone uploaded to CloudBase storage (its fileID). */
+export const storedFile = z.string().regex(/^cloud:\/\/[\w.-]+\/[\w./-]{1,200}$/, '文件地址不正确');
+
+/** An idempotency key chosen by the phone, so a retried submission counts once. */
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确');

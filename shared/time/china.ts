@@ -41,3 +41,20 @@ export function shiftQuarter(period: string, n: number): string {
   const index = year * 4 + (quarter - 1) + n;
   return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
 }
+
+/** A China calendar month, e.g. '2026-11'. */
+export function chinaMonth(instant: Date): string {
+  return dayjs(instant).tz(CHINA_TZ).format('YYYY-MM');
+}
+
+/** The three China months of a quarter: quarterMonths('2026Q4') = ['2026-10', '2026-11', '2026-12']. */
+export function quarterMonths(period: string): string[] {
+  const [year, quarter] = period.split('Q').map(Number);
+  return [0, 1, 2].map((i) => `${year}-${String((quarter - 1) * 3 + i + 1).padStart(2, '0')}`);
+}
+
+/** The first instant of a quarter and the first instant of the next one, in China time. */
+export function quarterBounds(period: string): { start: Date; end: Date } {
+  const first = (p: string) => dayjs.tz(`${quarterMonths(p)[0]}-01`, CHINA_TZ).toDate();
+  return { start: first(period), end: first(shiftQuarter(period, 1)) };
+}
