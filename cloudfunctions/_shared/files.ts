@@ -1,0 +1,22 @@
+/** Files in CloudBase storage: temporary URLs to show them, and the folder a phone must upload to. */
+import { AppError } from '../../shared/api/errors';
+import { cloud } from './cloud';
+
+/** Temporary URLs for stored files, in one storage call; files that are gone are left out. */
+export async function tempUrls(fileIds: readonly string[], maxAge = 2 * 3600): Promise<Map<string, string>> {
+  const unique = [...new Set(fileIds)];
+  const urls = new Map<string, string>();
+  if (!unique.length) return urls;
+  const { fileList } = await cloud().getTempFileURL({ fileList: unique.map((fileID) => ({ fileID, maxAge })) });
+  for (const f of fileList as Array<{ fileID: string; tempFileURL: string; code: string }>) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
+  return urls;
+}
+
+/**
+ * Files must have been uploaded under `folder` (e.g. `notes/<memberId>/`), so nobody can
+ * attach another person's or another branch's files by their id.
+ */
+export function requireFolder(fileIds: readonly string[], folder: string, field: string, message = '文件不属于这里，请重新上传'): void {
+  const marker = `/${folder.replace(/^\/+|\/+$/g, '')}/`;
+  if (fileIds.some((id) => !id.includes(marker))) throw new AppError('INVALID_INPUT', message, { [field]: message });
+}
