@@ -18,6 +18,8 @@ import { SessionStore } from './auth/sessions';
 import { authRoutes } from './auth/routes';
 import { FunctionHost } from './functions/host';
 import { buildFunctions, ROOT, type BuiltFunction } from './functions/build';
+import { TimerScheduler } from './functions/timers';
+import { timerRoutes } from './functions/timer-routes';
 import { functionRoutes } from './functions/routes';
 import { Meter } from './core/meter';
 import { errorReply, ServiceError } from './core/errors';
@@ -38,6 +40,8 @@ export interface EmulatorOptions {
   envId?: string;
   log?: (message: string) => void;
   transactionTtlMs?: number;
+  /** Run the functions' timer triggers on their schedule (default on; tests fire them by hand). */
+  timers?: boolean;
 }
 
 export interface Emulator {
@@ -49,6 +53,7 @@ export interface Emulator {
   functions: FunctionHost;
   sessions: SessionStore;
   meter: Meter;
+  timers: TimerScheduler;
   stop(): Promise<void>;
 }
 
@@ -110,6 +115,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   const built = options.functions ?? (await buildFunctions());
   const functions = new FunctionHost({ functions: built, adminUrl, wechatUrl: `${origin}/__/wechat`, envId, log });
+  const timers = new TimerScheduler(functions, built, log);
+  if (options.timers !== false) timers.start();
 
   const routes: Route[] = [
     adminRoute,
@@ -118,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     storageRoutes(storage, sessions),
     wechatRoutes(wechat),
     adminRoutes({ database, storage, wechat, sessions }),
+    timerRoutes(timers),
     staticRoutes(options.h5Dir ?? DEFAULT_H5_DIR),
   ];
 
@@ -144,7 +152,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     functions,
     sessions,
     meter,
+    timers,
     async stop() {
+      timers.stop();
       await functions.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,7 @@
  * the output (unknown fields are stripped, so nothing private leaks by accident) and wrap
  * everything in the envelope.
  */
+import { z } from 'zod';
 import { contract, callEvent, type ActionInput, type ActionName, type ActionOutput } from '../../shared/api/contract';
 import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
@@ -37,14 +38,28 @@ export type Handlers<F extends string> = {
 
 type AnyHandler = (input: unknown, ctx: ActionContext) => Promise<unknown>;
 
+/** A timer trigger's handler (config.json `triggers`): no caller, just the database and the time. */
+export type TimerHandler = (ctx: { db: Database; now: Date }) => Promise<unknown>;
+
 /** `defineFunction('org')({ me: async (input, ctx) => … })`: curried so `F` is fixed before the handlers are typed. */
 export function defineFunction<F extends string>(functionName: F) {
-  return (handlers: Handlers<F>) => mainFor(functionName, handlers as unknown as Record<string, AnyHandler>);
+  return (handlers: Handlers<F>, options: { timers?: Record<string, TimerHandler> } = {}) =>
+    mainFor(functionName, handlers as unknown as Record<string, AnyHandler>, options.timers ?? {});
 }
 
-function mainFor(functionName: string, table: Record<string, AnyHandler>) {
+const timerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string() });
+
+function mainFor(functionName: string, table: Record<string, AnyHandler>, timers: Record<string, TimerHandler>) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
+      // The platform's timer: it carries no caller. A phone cannot pose as one, because
+      // every call from a phone has the caller's openid.
+      const timer = timerEvent.safeParse(event);
+      if (timer.success && !callerOpenid()) {
+        const run = timers[timer.data.TriggerName];
+        if (!run) throw new AppError('NOT_FOUND', '未知的定时任务');
+        return ok(await run({ db: database(), now: new Date() }));
+      }
       const parsedEvent = callEvent.safeParse(event);
       if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
       const actionName = `${functionName}.${parsedEvent.data.action}`;

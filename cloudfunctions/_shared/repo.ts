@@ -1,5 +1,5 @@
 /** Small data-access helpers: typed reads, branch scoping, ids. */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../shared/api/errors';
 import type { Database } from './cloud';
@@ -49,4 +49,9 @@ export function newId(prefix: string): string {
 export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
   const { _id: _ignored, ...rest } = doc;
   return rest;
+}
+
+/** A record id derived from a key, so a retried request (same key) writes the same record. */
+export function idFor(prefix: string, ...parts: string[]): string {
+  return `${prefix}-${createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 22)}`;
 }

@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TimerTrigger } from './timers';
 
 export const ROOT = join(__dirname, '..', '..');
 export const FUNCTIONS_SRC = join(ROOT, 'cloudfunctions');
@@ -28,6 +29,8 @@ export interface BuiltFunction {
   bundle: string;
   bytes: number;
   timeoutSeconds: number;
+  /** Timer triggers from config.json, which the emulator runs as CloudBase does. */
+  triggers: TimerTrigger[];
 }
 
 function rootDependencyVersions(): Record<string, string> {
@@ -64,7 +67,7 @@ export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<Bu
       });
       const configPath = join(FUNCTIONS_SRC, name, 'config.json');
       const config = existsSync(configPath)
-        ? (JSON.parse(readFileSync(configPath, 'utf8')) as { timeout?: number })
+        ? (JSON.parse(readFileSync(configPath, 'utf8')) as { timeout?: number; triggers?: TimerTrigger[] })
         : {};
       writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
       writeFileSync(
@@ -72,7 +75,7 @@ export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<Bu
         JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies }, null, 2),
       );
       const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-      return { name, bundle, bytes, timeoutSeconds: config.timeout ?? 5 };
+      return { name, bundle, bytes, timeoutSeconds: config.timeout ?? 5, triggers: (config.triggers ?? []).filter((t) => t.type === 'timer') };
     }),
   );
 }

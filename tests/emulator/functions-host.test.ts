@@ -10,7 +10,7 @@ beforeAll(async () => {
   const bundle = join(ROOT, 'dist', 'test-fixtures', String(process.pid), 'probe.js');
   await build({ entryPoints: [join(__dirname, 'fixtures', 'probe.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', external: ['@cloudbase/node-sdk'], logLevel: 'silent' });
   host = new FunctionHost({
-    functions: [{ name: 'probe', bundle, bytes: 0, timeoutSeconds: 1 }],
+    functions: [{ name: 'probe', bundle, bytes: 0, timeoutSeconds: 1, triggers: [] }],
     adminUrl: 'http://127.0.0.1:9/admin',
     wechatUrl: 'http://127.0.0.1:9/__/wechat',
     maxInstances: 4,

@@ -22,7 +22,7 @@ export interface LocalStack {
 
 export async function startLocalStack(options: { seed?: SeedData | false; h5Dir?: string; extraFunctions?: BuiltFunction[]; dataDir?: string } = {}): Promise<LocalStack> {
   const functions = [...(await buildFunctions(join(ROOT, 'dist', 'test-functions', String(process.pid)))), ...(options.extraFunctions ?? [])];
-  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined });
+  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined, timers: false });
   if (options.seed !== false) await loadSeed(emulator.adminUrl, options.seed ?? demoData());
   const { origin } = emulator;
   return {

@@ -15,5 +15,5 @@ export async function buildPointsProbe(): Promise<BuiltFunction> {
     external: ['@cloudbase/node-sdk', 'wx-server-sdk'],
     logLevel: 'silent',
   });
-  return { name: 'points-probe', bundle, bytes: 0, timeoutSeconds: 30 };
+  return { name: 'points-probe', bundle, bytes: 0, timeoutSeconds: 30, triggers: [] };
 }
