@@ -5,10 +5,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, buildFunctions, DEFAULT_H5_DIR } from '../emulator';
-import { demoData } from './seed/demo';
-import { isEmpty, loadSeed } from './seed/load';
-import { seedDemoPoints } from './seed/points';
-import type { MemberDoc } from '../shared/domain/org';
+import { isEmpty } from './seed/load';
+import { seedDemo } from './seed';
 import { DATA_DIR, ROOT, emulatorPort, newestMtime, runNpmScript, seconds } from './lib';
 
 async function main() {
@@ -27,10 +25,7 @@ async function main() {
 
   const emulator = await startEmulator({ port: emulatorPort(), dataDir: DATA_DIR, functions });
   if (await isEmpty(emulator.adminUrl)) {
-    const data = demoData();
-    const counts = await loadSeed(emulator.adminUrl, data);
-    const awards = await seedDemoPoints(emulator.adminUrl, data.members as unknown as MemberDoc[]);
-    console.log(`seeded the demo company: ${Object.entries(counts).map(([name, n]) => `${name} ${n}`).join(', ')}; ${awards} demo awards (this quarter and the last)`);
+    console.log(await seedDemo(emulator.origin));
   }
   console.log('');
   console.log(`Tongxin is running (ready in ${seconds(started)}).`);

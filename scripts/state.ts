@@ -8,11 +8,9 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startEmulator, type Emulator } from '../emulator';
-import { demoData } from './seed/demo';
-import { isEmpty, loadSeed } from './seed/load';
-import { seedDemoPoints } from './seed/points';
-import type { MemberDoc } from '../shared/domain/org';
+import { buildFunctions, startEmulator, type Emulator } from '../emulator';
+import { isEmpty } from './seed/load';
+import { seedDemo } from './seed';
 import { DATA_DIR, emulatorPort } from './lib';
 
 async function running(origin: string): Promise<boolean> {
@@ -24,10 +22,12 @@ async function running(origin: string): Promise<boolean> {
   }
 }
 
-async function withEmulator(work: (origin: string) => Promise<void>): Promise<void> {
+async function withEmulator(work: (origin: string) => Promise<void>, options: { functions: boolean }): Promise<void> {
   const origin = `http://127.0.0.1:${emulatorPort()}`;
   if (await running(origin)) return work(origin);
-  const emulator: Emulator = await startEmulator({ port: 0, dataDir: DATA_DIR, functions: [], log: () => undefined });
+  // Seeding makes the study content through the functions, so it needs them built.
+  const functions = options.functions ? await buildFunctions() : [];
+  const emulator: Emulator = await startEmulator({ port: 0, dataDir: DATA_DIR, functions, log: () => undefined, timers: false });
   try {
     await work(emulator.origin);
   } finally {
@@ -50,10 +50,7 @@ async function main() {
           console.log('the emulator already holds data; run `npm run reset` first to reseed');
           return;
         }
-        const data = demoData();
-        const counts = await loadSeed(adminUrl, data);
-        const awards = await seedDemoPoints(adminUrl, data.members as unknown as MemberDoc[]);
-        console.log(`seeded: ${JSON.stringify(counts)}, ${awards} demo awards (this quarter and the last)`);
+        console.log(await seedDemo(origin));
         return;
       }
       case 'reset':
@@ -91,7 +88,7 @@ async function main() {
       default:
         throw new Error('usage: state seed | reset | export DIR | import DIR');
     }
-  });
+  }, { functions: command === 'seed' });
 }
 
 main().catch((error) => {

@@ -1,0 +1,16 @@
+/** The whole demo: the company (documents), demo points through the engine, and study content through the functions. */
+import type { MemberDoc } from '../../shared/domain/org';
+import { demoData } from './demo';
+import { loadSeed } from './load';
+import { seedDemoPoints } from './points';
+import { seedDemoStudy } from './study';
+
+/** Seeds an empty emulator whose functions are running at `origin`; returns a one-line summary. */
+export async function seedDemo(origin: string): Promise<string> {
+  const data = demoData();
+  const counts = await loadSeed(`${origin}/admin`, data);
+  const awards = await seedDemoPoints(`${origin}/admin`, data.members as unknown as MemberDoc[]);
+  const study = await seedDemoStudy(origin);
+  const documents = Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`).join(', ');
+  return `seeded the demo company: ${documents}; ${awards} demo awards (this quarter and the last); ${study.lessons} lessons, ${study.pushes} study pushes, ${study.notes} notes`;
+}
