@@ -3,6 +3,7 @@ import { startLocalStack } from '../tests/support/stack';
 import { machine } from './stats';
 import { sdkRoundTrip } from './sdk-roundtrip';
 import { pointsBench } from './points';
+import { studyBench } from './study';
 
 async function main() {
   console.log(`Tongxin benchmarks — ${machine()} — ${new Date().toISOString()}`);
@@ -10,6 +11,8 @@ async function main() {
   try {
     console.log('\n## SDK and function round trips through the local emulator');
     console.log(await sdkRoundTrip(stack));
+    console.log('\n## Study actions (demo branch of 32 members)');
+    console.log(await studyBench(stack));
   } finally {
     await stack.stop();
   }
