@@ -10,7 +10,7 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import { branchDoc, groupDoc, memberDoc } from '../../shared/domain/org';
 import { chinaQuarter } from '../../shared/time/china';
 import { audit } from '../_shared/audit';
-import { cloud } from '../_shared/cloud';
+import { tempUrls } from '../_shared/files';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { findAll, getById, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
@@ -33,12 +33,7 @@ const honourDoc = z.object({
 type HonourDoc = z.infer<typeof honourDoc>;
 
 async function views(docs: HonourDoc[]): Promise<HonourView[]> {
-  const photos = docs.flatMap((d) => (d.photo ? [d.photo] : []));
-  const urls = new Map<string, string>();
-  if (photos.length) {
-    const { fileList } = await cloud().getTempFileURL({ fileList: photos.map((fileID) => ({ fileID, maxAge: 2 * 3600 })) });
-    for (const f of fileList as Array<{ fileID: string; tempFileURL: string; code: string }>) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
-  }
+  const urls = await tempUrls(docs.flatMap((d) => (d.photo ? [d.photo] : [])));
   return docs.map((d) => ({
     id: d._id,
     period: d.period,

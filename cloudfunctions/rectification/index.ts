@@ -16,16 +16,12 @@ import { findAll, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
 import { periodDoc, snapshotDoc } from '../_shared/periods';
 import { getById } from '../_shared/repo';
+import { tempUrls } from '../_shared/files';
 import { rectificationDoc, type RectificationDoc } from '../_shared/rectifications';
 
 /** Photos shown on a phone need temporary URLs; one storage call for all photos of the views. */
 async function views(docs: RectificationDoc[], now: Date): Promise<RectificationView[]> {
-  const ids = docs.flatMap((d) => d.actions.flatMap((a) => a.answer?.photos ?? []));
-  const urls = new Map<string, string>();
-  if (ids.length) {
-    const { fileList } = await cloud().getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 2 * 3600 })) });
-    for (const f of fileList as Array<{ fileID: string; tempFileURL: string; code: string }>) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
-  }
+  const urls = await tempUrls(docs.flatMap((d) => d.actions.flatMap((a) => a.answer?.photos ?? [])));
   return docs.map((d) => view(d, now, urls));
 }
 

@@ -6,6 +6,7 @@ import { COLLECTIONS } from '../../../shared/db/collections';
 import { branchDoc, groupDoc, invitationDoc, type InvitationDoc } from '../../../shared/domain/org';
 import { audit } from '../../_shared/audit';
 import { cloud, type Database } from '../../_shared/cloud';
+import { tempUrls } from '../../_shared/files';
 import { asMember, type ActionContext } from '../../_shared/define';
 import { findAll, getById, getInBranch, withoutId } from '../../_shared/repo';
 import { wechat } from '../../_shared/wechat';
@@ -32,23 +33,13 @@ export function invitationState(invitation: InvitationDoc, now: Date): Invitatio
 
 export const STATE_MESSAGES = INVITATION_STATE_MESSAGES;
 
-async function temporaryUrls(fileIds: string[]): Promise<Map<string, string>> {
-  if (fileIds.length === 0) return new Map();
-  const { fileList } = await cloud().getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: 2 * 3600 })) });
-  return new Map(
-    (fileList as Array<{ fileID: string; tempFileURL: string; code: string }>)
-      .filter((f) => f.code === 'SUCCESS')
-      .map((f) => [f.fileID, f.tempFileURL]),
-  );
-}
-
 async function toViews(db: Database, invitations: InvitationDoc[], now: Date): Promise<InvitationView[]> {
   if (invitations.length === 0) return [];
   const branchId = invitations[0].branchId;
   const [branch, groups, urls] = await Promise.all([
     getById(db, COLLECTIONS.branches, branchId, branchDoc),
     findAll(db, COLLECTIONS.groups, { branchId }, groupDoc),
-    temporaryUrls(invitations.flatMap((i) => (i.qrFileId ? [i.qrFileId] : []))),
+    tempUrls(invitations.flatMap((i) => (i.qrFileId ? [i.qrFileId] : []))),
   ]);
   const groupNames = new Map(groups.map((g) => [g._id, g.name]));
   return invitations.map((i) => ({
