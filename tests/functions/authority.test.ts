@@ -8,16 +8,22 @@ import { POLICY, mayCall } from '../../shared/api/policy';
 import type { ActionName } from '../../shared/api/contract';
 import type { Role } from '../../shared/domain/roles';
 import { startLocalStack, type LocalStack } from '../support/stack';
+import { issue } from '../../cloudfunctions/_shared/signin-token';
+import { COLLECTIONS } from '../../shared/db/collections';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaDay, chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind } from './support/org-fixtures';
 
 let stack: LocalStack;
 let snapshot: Record<string, unknown[]>;
-const fixtures: Record<BranchKey, { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string; nominationId: string }> = {
-  netops: { code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '' },
-  market: { code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '' },
-};
+interface Fixture { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string; nominationId: string; lessonId: string; draftLessonId: string; pushId: string; noteId: string; meetingId: string }
+const blank = (): Fixture => ({ code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '', lessonId: '', draftLessonId: '', pushId: '', noteId: '', meetingId: '' });
+const fixtures: Record<BranchKey, Fixture> = { netops: blank(), market: blank() };
+const NOTE_TEXT = '通过学习，我认识到党员要在本职岗位上发挥先锋模范作用，把学习成果转化为做好网络维护和客户服务的实际行动。';
+const video = (b: BranchKey) => `cloud://local.local-bucket/lessons/b-${b}/matrix.mp4`;
+/** A sign-in token for branch b's fixture meeting, made with the secret stored for it (read at call time, after beforeAll). */
+const meetingSecret = (b: BranchKey) => (snapshot[COLLECTIONS.meetings] as Array<{ _id: string; secret: string }>).find((m) => m._id === fixtures[b].meetingId)?.secret ?? '';
+const lessonInput = (b: BranchKey) => ({ title: '矩阵测试党课', summary: '测试', speakerId: `b-${b}-m02`, unitId: null, video: video(b), cover: null, durationSeconds: 60 });
 /** A 三单 issued to each bound caller, by member id (for the member's own answer). */
 const ownRect = new Map<string, string>();
 const DUE = chinaDay(new Date(Date.now() + 30 * 24 * 3600 * 1000));
@@ -87,6 +93,36 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'award.year': { fixed: { year: 2026 } },
   'award.confirm': (b) => ({ year: 2026, title: '优秀共产党员', memberIds: [`b-${b}-m04`] }),
   'award.list': { fixed: { year: 2026 } },
+  'lesson.create': lessonInput,
+  'lesson.list': { fixed: {} },
+  'lesson.view': (b) => ({ lessonId: fixtures[b].lessonId }),
+  'lesson.progress': (b) => ({ lessonId: fixtures[b].lessonId, sessionId: 'matrix01', position: 0 }),
+  'lesson.publish': (b) => ({ lessonId: fixtures[b].draftLessonId }),
+  'lesson.poster': (b) => ({ lessonId: fixtures[b].lessonId }),
+  'lesson.completion': (b) => ({ lessonId: fixtures[b].lessonId }),
+  'lesson.setRecorder': (b) => ({ memberId: `b-${b}-m11`, allowed: true }),
+  'studyPush.send': (b) => ({ title: '学习要点', body: '请认真学习本周的学习要点内容。', images: [], lessonId: null, groupIds: [`b-${b}-g1`], sendAt: null, requestId: 'matrix-push-01' }),
+  'studyPush.mine': { fixed: {} },
+  'studyPush.view': (b) => ({ pushId: fixtures[b].pushId }),
+  'studyPush.read': (b) => ({ pushId: fixtures[b].pushId }),
+  'studyPush.list': { fixed: {} },
+  'studyPush.readers': (b) => ({ pushId: fixtures[b].pushId }),
+  'studyPush.subscribe': { fixed: { template: 'studyPush', accepted: true } },
+  'note.submit': { fixed: { requestId: 'matrix-note-01', text: NOTE_TEXT, images: [], lessonId: null, pushId: null } },
+  'note.feed': { fixed: {} },
+  'note.mine': { fixed: {} },
+  'note.get': (b) => ({ noteId: fixtures[b].noteId }),
+  'note.like': (b) => ({ noteId: fixtures[b].noteId, liked: true }),
+  'note.comment': (b) => ({ noteId: fixtures[b].noteId, requestId: 'matrix-comment-01', text: '写得很好' }),
+  'note.feature': (b) => ({ noteId: fixtures[b].noteId }),
+  'meeting.schedule': (b) => ({ kind: 'group', title: '党小组会', startsAt: new Date(Date.now() + 24 * 3600 * 1000).toISOString(), place: '党员活动室', agenda: '学习党章', groupId: `b-${b}-g1`, attendeeIds: null }),
+  'meeting.list': { fixed: {} },
+  'meeting.get': (b) => ({ meetingId: fixtures[b].meetingId }),
+  'meeting.signInCode': (b) => ({ meetingId: fixtures[b].meetingId }),
+  'meeting.signIn': (b) => ({ token: issue(fixtures[b].meetingId, meetingSecret(b), new Date()) }),
+  'meeting.markAttendance': (b) => ({ meetingId: fixtures[b].meetingId, memberId: `b-${b}-m11`, status: 'absent', reason: '出差' }),
+  'meeting.saveMinutes': (b) => ({ meetingId: fixtures[b].meetingId, text: '会议按议程进行，形成决议并报党委。', photos: [] }),
+  'meeting.quarterReport': { fixed: {} },
   'rectification.review': (b) => ({ rectificationId: fixtures[b].answeredRect, actionId: 'a1', verdict: 'verified', note: '' }),
 };
 
@@ -112,7 +148,18 @@ beforeAll(async () => {
     const entry = data<{ entryId: string }>(
       await as(stack, secretary, 'points.adjust', { memberId: `b-${b}-m12`, points: 1, category: 'optional', reason: '志愿服务补记', requestId: `fixture-${b}` }),
     );
-    fixtures[b] = { code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId, answeredRect: '', nominationId: '' };
+    fixtures[b] = { ...blank(), code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId };
+    // Study: a published lesson and a draft, a push to the whole branch, a note.
+    stack.emulator.storage.putClientFile(`lessons/b-${b}/matrix.mp4`, { bytes: Buffer.from('video'), contentType: 'video/mp4' });
+    const lesson = data<{ id: string }>(await as(stack, secretary, 'lesson.create', lessonInput(b)));
+    data(await as(stack, secretary, 'lesson.publish', { lessonId: lesson.id }));
+    fixtures[b].lessonId = lesson.id;
+    fixtures[b].draftLessonId = data<{ id: string }>(await as(stack, secretary, 'lesson.create', lessonInput(b))).id;
+    // Recorders, so every caller kind may submit a lesson (the matrix checks the policy, not this permission).
+    for (const memberId of b === 'netops' ? ['b-netops-m10', 'b-netops-m07'] : ['b-market-m06']) data(await as(stack, secretary, 'lesson.setRecorder', { memberId, allowed: true }));
+    fixtures[b].pushId = data<{ id: string }>(await as(stack, secretary, 'studyPush.send', { title: '本周学习要点', body: '请认真学习本周的学习要点内容。', images: [], lessonId: null, groupIds: [], sendAt: null, requestId: 'fixture-push-01' })).id;
+    fixtures[b].meetingId = data<{ id: string }>(await as(stack, secretary, 'meeting.schedule', { kind: 'assembly', title: '矩阵测试党员大会', startsAt: new Date(Date.now() - 3600 * 1000).toISOString(), place: '党员活动室', agenda: '学习', groupId: null, attendeeIds: null })).id;
+    fixtures[b].noteId = data<{ id: string }>(await as(stack, demoOpenid(`b-${b}-m09`), 'note.submit', { requestId: 'fixture-note-01', text: NOTE_TEXT, images: [], lessonId: null, pushId: null })).id;
     data(await as(stack, secretary, 'quarter.openAppraisal', { period: Q.appraising }));
     data(await as(stack, secretary, 'quarter.close', { period: Q.closed }));
     data(await as(stack, secretary, 'quarter.close', { period: Q.published }));
