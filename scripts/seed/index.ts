@@ -12,5 +12,5 @@ export async function seedDemo(origin: string): Promise<string> {
   const awards = await seedDemoPoints(`${origin}/admin`, data.members as unknown as MemberDoc[]);
   const study = await seedDemoStudy(origin);
   const documents = Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`).join(', ');
-  return `seeded the demo company: ${documents}; ${awards} demo awards (this quarter and the last); ${study.lessons} lessons, ${study.pushes} study pushes, ${study.notes} notes`;
+  return `seeded the demo company: ${documents}; ${awards} demo awards (this quarter and the last); ${study.lessons} lessons, ${study.pushes} study pushes, ${study.notes} notes, ${study.meetings} meetings`;
 }

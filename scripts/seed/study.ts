@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chinaQuarter, quarterMonths, startOfChinaDay } from '../../shared/time/china';
 import { ROOT } from '../lib';
 import { demoOpenid } from './demo';
 
@@ -58,7 +59,7 @@ const NOTE_TEXTS = [
   '通过学习抗击台风的故事，我深受触动。平时多演练一次应急预案，关键时刻就能少一分慌乱。我报名参加下一次应急抢修演练。',
 ];
 
-export async function seedDemoStudy(origin: string): Promise<{ lessons: number; pushes: number; notes: number }> {
+export async function seedDemoStudy(origin: string): Promise<{ lessons: number; pushes: number; notes: number; meetings: number }> {
   const call = demoCaller(origin);
   const secretaryOf = (branch: string) => demoOpenid(`b-${branch}-m01`);
   const lessonIds: Record<string, string[]> = { netops: [], market: [] };
@@ -112,5 +113,31 @@ export async function seedDemoStudy(origin: string): Promise<{ lessons: number; 
   await call(demoOpenid('b-netops-m21'), 'note.like', { noteId: noteIds[0], liked: true });
   await call(demoOpenid('b-netops-m20'), 'note.comment', { noteId: noteIds[0], requestId: 'demo-comment-0001', text: '说得好，夜间巡检算我一个！' });
   await call(secretaryOf('netops'), 'note.feature', { noteId: noteIds[0] });
-  return { lessons: LESSONS.length, pushes: 2, notes: NOTE_TEXTS.length };
+  const meetings = await seedDemoMeetings(call, secretaryOf('netops'));
+  return { lessons: LESSONS.length, pushes: 2, notes: NOTE_TEXTS.length, meetings };
+}
+
+/** This quarter's 三会一课 so far, with sign-ins and minutes, leaving gaps for the secretary's page to show. */
+async function seedDemoMeetings(call: Caller, secretary: string): Promise<number> {
+  const now = Date.now();
+  const day = 86_400_000;
+  const quarterStart = startOfChinaDay(`${quarterMonths(chinaQuarter(new Date(now)))[0]}-01`).getTime();
+  // Past meetings fall between the quarter's start and now; the lecture is next week.
+  const past = (share: number) => new Date(quarterStart + (now - quarterStart) * share).toISOString();
+  const plan = [
+    { kind: 'assembly', title: '第四季度支部党员大会', startsAt: past(0.3), groupId: null, present: 24, minutes: '传达上级党委会议精神，通报本季度积分情况，讨论年度计划上墙事项。' },
+    { kind: 'committee', title: '支委会：研究季度重点工作', startsAt: past(0.1), groupId: null, present: 5, minutes: '研究第四季度重点工作分工，确定书记工程推进计划。' },
+    { kind: 'group', title: '第一党小组学习会', startsAt: past(0.5), groupId: 'b-netops-g1', present: 6, minutes: '集中学习党章第一课，交流岗位履职体会。' },
+    { kind: 'lecture', title: '书记讲党课：做新时代的通信先锋', startsAt: new Date(now + 7 * day).toISOString(), groupId: null, present: 0, minutes: null },
+  ] as const;
+  for (const meeting of plan) {
+    const created = await call(secretary, 'meeting.schedule', { kind: meeting.kind, title: meeting.title, startsAt: meeting.startsAt, place: '党员活动室', agenda: '1. 学习\n2. 讨论\n3. 部署', groupId: meeting.groupId, attendeeIds: null });
+    if (!meeting.present) continue;
+    const detail = await call(secretary, 'meeting.get', { meetingId: created.id });
+    const expected = ((detail.attendance as Array<{ id: string }> | null) ?? []).slice(0, meeting.present);
+    const { token } = await call(secretary, 'meeting.signInCode', { meetingId: created.id });
+    for (const person of expected) await call(demoOpenid(person.id), 'meeting.signIn', { token });
+    if (meeting.minutes) await call(secretary, 'meeting.saveMinutes', { meetingId: created.id, text: meeting.minutes, photos: [] });
+  }
+  return plan.length;
 }
