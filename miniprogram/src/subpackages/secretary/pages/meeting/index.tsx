@@ -1,0 +1,365 @@
+/**
+ * 会议详情 (secretary, `?id=`): the meeting; 显示签到二维码 — the code full width, a new one
+ * every REFRESH_SECONDS with a visible countdown (each code is valid 60 s, so one scanned just
+ * before the change still leaves the phone time to open the page), paused while the page is
+ * hidden and stopped when it unloads; the attendance list (已签到 / 未签到 / 请假) with 记为出席
+ * and 记为请假 (asks for the reason), each confirmed; and the minutes with photos, stored under
+ * `meetings/<meetingId>/`.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { PageShell } from '@/components/PageShell';
+import { ErrorAlert, TextField } from '@/components/Field';
+import { Photos } from '@/components/Photos';
+import { useAction } from '@/hooks/useAction';
+import { MEETING_KIND_LABELS, SIGN_IN_TOKEN_SECONDS } from '@/domain/study';
+import { confirmChange, toast } from '@/lib/confirm';
+import { chinaDateTime, decodeParam } from '@/lib/format';
+import { safeCall, useSubmit } from '@/lib/submit';
+import { photoCloudPath, uploadFile } from '@/cloud/upload';
+import type { ActionOutput, AttendanceRow, MeetingView } from '@/services/api';
+import './index.css';
+
+/** A new code this often: 15 s before the shown one expires (valid SIGN_IN_TOKEN_SECONDS). */
+export const REFRESH_SECONDS = SIGN_IN_TOKEN_SECONDS - 15;
+/** After a failed refresh, try again this soon. */
+export const RETRY_SECONDS = 5;
+export const MIN_MINUTES = 10;
+export const MAX_PHOTOS = 9;
+
+type Code = ActionOutput<'meeting.signInCode'>;
+
+export const ROW_STATUS_LABELS: Record<AttendanceRow['status'], string> = { present: '已签到', pending: '未签到', absent: '请假' };
+
+/**
+ * The rotating code. Mounted only while shown; fetches at once (and again when the page is
+ * shown after being hidden), then every REFRESH_SECONDS; nothing runs while hidden or after unmount.
+ */
+function SignInCode({ meetingId, onRefreshed }: { meetingId: string; onRefreshed: () => void }) {
+  const [code, setCode] = useState<Code | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [left, setLeft] = useState(REFRESH_SECONDS);
+  const [shown, setShown] = useState(true);
+  const nextAt = useRef(0);
+  const busy = useRef(false);
+  const alive = useRef(true);
+  const refreshed = useRef(onRefreshed);
+  refreshed.current = onRefreshed;
+
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+  useDidShow(() => setShown(true));
+  useDidHide(() => setShown(false));
+
+  const fetchCode = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    const res = await safeCall('meeting.signInCode', { meetingId });
+    busy.current = false;
+    if (!alive.current) return;
+    if (res.ok) {
+      setCode(res.data);
+      setError(null);
+      nextAt.current = Date.now() + REFRESH_SECONDS * 1000;
+      setLeft(REFRESH_SECONDS);
+      refreshed.current();
+    } else {
+      setError(res.error.message);
+      nextAt.current = Date.now() + RETRY_SECONDS * 1000;
+    }
+  }, [meetingId]);
+
+  useEffect(() => {
+    if (!shown) return undefined;
+    // The phone shows the code to the room: keep its screen from dimming meanwhile (weapp).
+    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
+    void fetchCode();
+    const timer = setInterval(() => {
+      const ms = nextAt.current - Date.now();
+      setLeft(Math.max(0, Math.ceil(ms / 1000)));
+      if (ms <= 0) void fetchCode();
+    }, 1000);
+    return () => {
+      clearInterval(timer);
+      if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
+    };
+  }, [shown, fetchCode]);
+
+  return (
+    <View aria-live='polite'>
+      {error ? (
+        <View className='alert' role='alert'>
+          <Text>{`${error}（${RETRY_SECONDS} 秒后重试）`}</Text>
+        </View>
+      ) : null}
+      {code ? <Image className='meeting-qr' src={code.qrUrl} mode='widthFix' aria-label='会议签到二维码，请用微信扫码签到' /> : <Text className='notice'>正在生成二维码…</Text>}
+      {code ? <Text className='meeting-qr__countdown'>{`${left} 秒后更换二维码`}</Text> : null}
+      <Text className='text text--small text--muted'>二维码每分钟更换，拍照或转发的二维码无法签到。</Text>
+    </View>
+  );
+}
+
+function AttendanceItem({ row, busy, onMark }: { row: AttendanceRow; busy: boolean; onMark: (row: AttendanceRow, status: 'present' | 'absent', reason: string) => Promise<boolean> }) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const label = ROW_STATUS_LABELS[row.status];
+
+  const sendAbsent = async () => {
+    const text = reason.trim();
+    if (!text) {
+      setError('请填写请假或缺席的原因');
+      return;
+    }
+    setError(undefined);
+    if (await onMark(row, 'absent', text)) {
+      setAsking(false);
+      setReason('');
+    }
+  };
+
+  return (
+    <View className='attendance-row' role='listitem' aria-label={`${row.name}，${label}${row.reason ? `，${row.reason}` : ''}`}>
+      <View className='row'>
+        <Text className='row__label'>{row.name}</Text>
+        <Text className={`row__value${row.status === 'pending' ? ' text--muted' : ''}`}>{row.status === 'absent' && row.reason ? `${label}：${row.reason}` : label}</Text>
+      </View>
+      <View className='actions'>
+        {row.status !== 'present' ? (
+          <Button className='btn btn--plain btn--small' aria-label={`${row.name}记为出席`} disabled={busy || undefined} onClick={() => void onMark(row, 'present', '')}>
+            记为出席
+          </Button>
+        ) : null}
+        {row.status !== 'absent' && !asking ? (
+          <Button className='btn btn--plain btn--small' aria-label={`${row.name}记为请假`} disabled={busy || undefined} onClick={() => setAsking(true)}>
+            记为请假
+          </Button>
+        ) : null}
+      </View>
+      {asking ? (
+        <View className='notice'>
+          <TextField label={`${row.name}请假/缺席原因`} value={reason} onChange={setReason} maxlength={100} placeholder='如：出差、病假' error={error} />
+          <View className='actions'>
+            <Button className='btn btn--primary btn--small' aria-label={`确定${row.name}请假`} disabled={busy || undefined} onClick={() => void sendAbsent()}>
+              确定
+            </Button>
+            <Button
+              className='btn btn--plain btn--small'
+              aria-label='取消'
+              onClick={() => {
+                setAsking(false);
+                setError(undefined);
+              }}
+            >
+              取消
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function MinutesEditor({ meeting, onSaved }: { meeting: MeetingView; onSaved: (m: MeetingView) => void }) {
+  const [editing, setEditing] = useState(meeting.minutes === null);
+  const [text, setText] = useState(meeting.minutes?.text ?? '');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [local, setLocal] = useState<string | undefined>();
+  const submit = useSubmit();
+
+  const addPhotos = async () => {
+    const room = MAX_PHOTOS - photos.length;
+    if (room <= 0) return;
+    let paths: string[];
+    try {
+      paths = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths.slice(0, room);
+    } catch {
+      return; // cancelled
+    }
+    setUploading(true);
+    const added: string[] = [];
+    try {
+      for (const p of paths) added.push(await uploadFile(p, photoCloudPath(`meetings/${meeting.id}`, p)));
+    } catch {
+      toast('照片上传失败，请重试');
+    }
+    setUploading(false);
+    if (added.length) setPhotos((before) => [...before, ...added].slice(0, MAX_PHOTOS));
+  };
+
+  const save = async () => {
+    const body = text.trim();
+    if (body.length < MIN_MINUTES) {
+      setLocal(`会议记录至少 ${MIN_MINUTES} 个字`);
+      return;
+    }
+    setLocal(undefined);
+    const replacing = meeting.minutes ? '\n将替换原有的会议记录和照片。' : '';
+    if (!(await confirmChange('保存会议记录', `${body.length} 个字，照片 ${photos.length} 张。${replacing}`, '保存'))) return;
+    const res = await submit.run('meeting.saveMinutes', { meetingId: meeting.id, text: body, photos });
+    if (res.ok) {
+      toast('会议记录已保存', 'success');
+      setEditing(false);
+      setPhotos([]);
+      onSaved(res.data);
+    }
+  };
+
+  if (new Date(meeting.startsAt).getTime() > Date.now()) {
+    return <Text className='text text--muted'>会议开始后可填写会议记录。</Text>;
+  }
+  return (
+    <View>
+      {meeting.minutes ? (
+        <View>
+          <Text className='text'>{meeting.minutes.text}</Text>
+          <Photos urls={meeting.minutes.photoUrls} />
+          <Text className='text text--small text--muted'>{`${meeting.minutes.by} 记录于 ${chinaDateTime(meeting.minutes.at)}`}</Text>
+        </View>
+      ) : null}
+      {editing ? (
+        <View>
+          <TextField label='会议记录' value={text} onChange={setText} multiline maxlength={5000} placeholder='会议内容、决定事项和参会情况' error={local ?? submit.fieldError('text')} />
+          <Text className='field__label'>{`会议照片（${photos.length} / ${MAX_PHOTOS}）`}</Text>
+          {photos.length ? (
+            <View className='chips'>
+              {photos.map((p, i) => (
+                <Button key={p} className='chip' aria-label={`删除照片${i + 1}`} onClick={() => setPhotos(photos.filter((x) => x !== p))}>
+                  {`照片${i + 1} ✕`}
+                </Button>
+              ))}
+            </View>
+          ) : null}
+          {submit.fieldError('photos') ? (
+            <View role='alert'>
+              <Text className='field__error'>{submit.fieldError('photos')}</Text>
+            </View>
+          ) : null}
+          {photos.length < MAX_PHOTOS ? (
+            <Button className='btn btn--plain btn--small' aria-label='添加会议照片' disabled={uploading || undefined} loading={uploading || undefined} onClick={() => void addPhotos()}>
+              {uploading ? '正在上传…' : '添加照片'}
+            </Button>
+          ) : null}
+          <ErrorAlert error={submit.error} />
+          <Button className='btn btn--primary' aria-label='保存会议记录' disabled={submit.busy || uploading || undefined} loading={submit.busy || undefined} onClick={() => void save()}>
+            保存会议记录
+          </Button>
+        </View>
+      ) : (
+        <Button className='btn btn--plain btn--small' aria-label='修改会议记录' onClick={() => setEditing(true)}>
+          修改会议记录
+        </Button>
+      )}
+    </View>
+  );
+}
+
+export default function MeetingDetail() {
+  const { params } = useRouter();
+  const meetingId = decodeParam(params?.id);
+  const loaded = useAction('meeting.get', { meetingId });
+  const [detail, setDetail] = useState<ActionOutput<'meeting.get'> | null>(null);
+  const [showCode, setShowCode] = useState(false);
+  const marking = useSubmit();
+
+  useEffect(() => {
+    if (loaded.data) setDetail(loaded.data);
+  }, [loaded.data]);
+
+  // With each new code, the counts and the list follow the scans (quietly, no loading state).
+  const refreshAttendance = useCallback(() => {
+    void safeCall('meeting.get', { meetingId }).then((res) => {
+      if (res.ok) setDetail(res.data);
+    });
+  }, [meetingId]);
+
+  const mark = async (row: AttendanceRow, status: 'present' | 'absent', reason: string): Promise<boolean> => {
+    const ok =
+      status === 'present'
+        ? await confirmChange(`${row.name} 记为出席`, '记录出席，并计入参会积分。', '记为出席')
+        : await confirmChange(`${row.name} 记为请假`, `原因：${reason}${row.status === 'present' ? '\n已签到的参会积分将被冲销。' : ''}`, '记为请假');
+    if (!ok) return false;
+    const res = await marking.run('meeting.markAttendance', { meetingId, memberId: row.id, status, reason });
+    if (!res.ok) {
+      toast(res.error.fields?.reason ?? res.error.message);
+      return false;
+    }
+    toast('已记录', 'success');
+    setDetail((d) => (d ? { ...d, attendance: res.data.attendance } : d));
+    return true;
+  };
+
+  const m = detail?.meeting ?? null;
+  const rows = detail?.attendance ?? [];
+  const count = (s: AttendanceRow['status']) => rows.filter((r) => r.status === s).length;
+  const status = !meetingId ? 'error' : detail ? 'ready' : loaded.status === 'ready' ? 'loading' : loaded.status;
+
+  return (
+    <PageShell status={status} errorMessage={meetingId ? loaded.error?.message : '缺少会议编号，请从三会一课页面进入'} onRetry={meetingId ? loaded.reload : undefined}>
+      {m ? (
+        <View>
+          <View className='card'>
+            <Text className='tag'>{MEETING_KIND_LABELS[m.kind]}</Text>
+            <Text className='card__title'>{m.title}</Text>
+            <View className='row'>
+              <Text className='row__label'>时间</Text>
+              <Text className='row__value'>{chinaDateTime(m.startsAt)}</Text>
+            </View>
+            <View className='row'>
+              <Text className='row__label'>地点</Text>
+              <Text className='row__value'>{m.place}</Text>
+            </View>
+            {m.group ? (
+              <View className='row'>
+                <Text className='row__label'>党小组</Text>
+                <Text className='row__value'>{m.group.name}</Text>
+              </View>
+            ) : null}
+            <View className='row'>
+              <Text className='row__label'>签到情况</Text>
+              <Text className='row__value'>{`应到 ${m.attendees} · 已签到 ${count('present')} · 请假 ${count('absent')} · 未签到 ${count('pending')}`}</Text>
+            </View>
+            <Text className='field__label'>议程</Text>
+            <Text className='text'>{m.agenda}</Text>
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>会议签到</Text>
+            {showCode ? (
+              <View>
+                <SignInCode meetingId={m.id} onRefreshed={refreshAttendance} />
+                <Button className='btn btn--plain' aria-label='收起签到二维码' onClick={() => setShowCode(false)}>
+                  收起二维码
+                </Button>
+              </View>
+            ) : (
+              <Button className='btn btn--primary' aria-label='显示签到二维码' onClick={() => setShowCode(true)}>
+                显示签到二维码
+              </Button>
+            )}
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>{`参会人员（${rows.length}）`}</Text>
+            <View role='list' aria-label='参会人员'>
+              {rows.map((r) => (
+                <AttendanceItem key={r.id} row={r} busy={marking.busy} onMark={mark} />
+              ))}
+            </View>
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>会议记录</Text>
+            <MinutesEditor meeting={m} onSaved={(next) => setDetail((d) => (d ? { ...d, meeting: next } : d))} />
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
