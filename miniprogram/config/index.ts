@@ -46,6 +46,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       TARO_APP_BACKEND: JSON.stringify(backend),
       TARO_APP_EMULATOR_URL: JSON.stringify(emulatorUrl),
       TARO_APP_CLOUD_ENV: JSON.stringify(cloudEnv),
+      // Subscribe-message template ids of the WeChat account (empty: pages skip WeChat's prompt).
+      TARO_APP_TPL_STUDY_PUSH: JSON.stringify(process.env.TARO_APP_TPL_STUDY_PUSH ?? ''),
+      TARO_APP_TPL_MEETING: JSON.stringify(process.env.TARO_APP_TPL_MEETING ?? ''),
     },
     defineConstants: {},
     alias,
