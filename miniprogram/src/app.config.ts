@@ -39,6 +39,26 @@ export default defineAppConfig({
         'pages/meetings/index',
         'pages/meeting-new/index',
         'pages/meeting/index',
+        'pages/checkin-rates/index',
+        'pages/pledge-status/index',
+        'pages/activity-new/index',
+        'pages/activity/index',
+      ],
+    },
+    // Identity (身份意识): check-in, oath, pledges and themed activities; the sign-in page opens from a QR.
+    {
+      root: 'subpackages/identity',
+      pages: [
+        'pages/checkin/index',
+        'pages/oath/index',
+        'pages/pledge/index',
+        'pages/pledge-letter/index',
+        'pages/pledge-board/index',
+        'pages/pledge-detail/index',
+        'pages/pledge-reviews/index',
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/activity-signin/index',
       ],
     },
     // Study (理论武装): lesson and sign-in pages open straight from a scanned QR code.

@@ -16,6 +16,9 @@ import { lessonActions } from './actions/lesson';
 import { studyPushActions } from './actions/studyPush';
 import { noteActions } from './actions/note';
 import { meetingActions } from './actions/meeting';
+import { badgeCheckinActions } from './actions/badgeCheckin';
+import { pledgeActions } from './actions/pledge';
+import { activityActions } from './actions/activity';
 
 export type { ActionSpec } from './action';
 export type { QuarterResult, ResultRow } from './actions/quarter';
@@ -26,6 +29,9 @@ export type { LessonView } from './actions/lesson';
 export type { StudyPushView } from './actions/studyPush';
 export type { NoteView, CommentView } from './actions/note';
 export type { MeetingView, AttendanceRow } from './actions/meeting';
+export type { CheckinView } from './actions/badgeCheckin';
+export type { PledgeView } from './actions/pledge';
+export type { ActivityView } from './actions/activity';
 export type { LedgerEntryView, RankingRow, RuleView } from './actions/points';
 export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
@@ -41,6 +47,9 @@ export const contract = {
   ...studyPushActions,
   ...noteActions,
   ...meetingActions,
+  ...badgeCheckinActions,
+  ...pledgeActions,
+  ...activityActions,
 } as const;
 
 export type Contract = typeof contract;

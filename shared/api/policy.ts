@@ -120,6 +120,27 @@ export const POLICY = {
   'meeting.markAttendance': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'meeting.saveMinutes': { callers: SECRETARY, scope: 'ownBranch', audited: true },
   'meeting.quarterReport': { callers: SECRETARY, scope: 'ownBranch' },
+  'badgeCheckin.submit': { callers: MEMBERS, scope: 'self' },
+  'badgeCheckin.mine': { callers: MEMBERS, scope: 'self' },
+  'badgeCheckin.wall': { callers: MEMBERS, scope: 'ownBranch' },
+  'badgeCheckin.rates': { callers: SECRETARY, scope: 'ownBranch' },
+  'pledge.mine': { callers: MEMBERS, scope: 'self' },
+  'pledge.save': { callers: MEMBERS, scope: 'self' },
+  'pledge.sign': { callers: MEMBERS, scope: 'self' },
+  'pledge.board': { callers: MEMBERS, scope: 'ownBranch' },
+  'pledge.get': { callers: MEMBERS, scope: 'ownBranch' },
+  'pledge.addFulfilment': { callers: MEMBERS, scope: 'self' },
+  // The handler also requires the reviewer to be the committee member of the member's duty area.
+  'pledge.review': { callers: ['committeeMember', 'secretary'], scope: 'ownBranch' },
+  'pledge.reviewQueue': { callers: ['committeeMember', 'secretary'], scope: 'ownBranch' },
+  'pledge.status': { callers: SECRETARY, scope: 'ownBranch' },
+  'activity.create': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'activity.list': { callers: MEMBERS, scope: 'ownBranch' },
+  'activity.get': { callers: MEMBERS, scope: 'ownBranch' },
+  'activity.signUp': { callers: MEMBERS, scope: 'ownBranch' },
+  'activity.signInCode': { callers: SECRETARY, scope: 'ownBranch' },
+  'activity.signIn': { callers: MEMBERS, scope: 'ownBranch' },
+  'activity.saveSummary': { callers: SECRETARY, scope: 'ownBranch', audited: true },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

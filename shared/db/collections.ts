@@ -46,6 +46,12 @@ export const COLLECTIONS = {
   noteComments: 'note_comments',
   meetings: 'meetings',
   attendance: 'meeting_attendance',
+  badgeCheckins: 'badge_checkins',
+  pledges: 'pledges',
+  fulfilments: 'pledge_fulfilments',
+  pledgeReviews: 'pledge_reviews',
+  activities: 'activities',
+  activityPeople: 'activity_people',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -89,4 +95,13 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.noteComments, name: 'byNote', fields: [asc('noteId'), asc('createdAt')] },
   { collection: COLLECTIONS.meetings, name: 'byBranch', fields: [asc('branchId'), asc('startsAt')] },
   { collection: COLLECTIONS.attendance, name: 'byMeeting', fields: [asc('meetingId')] },
+  { collection: COLLECTIONS.badgeCheckins, name: 'byBranchDay', fields: [asc('branchId'), asc('day')] },
+  { collection: COLLECTIONS.badgeCheckins, name: 'byMemberDay', fields: [asc('memberId'), { field: 'day', direction: -1 }] },
+  { collection: COLLECTIONS.pledges, name: 'byBranchYear', fields: [asc('branchId'), asc('year')] },
+  { collection: COLLECTIONS.fulfilments, name: 'byPledge', fields: [asc('pledgeId'), asc('at')] },
+  { collection: COLLECTIONS.fulfilments, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
+  { collection: COLLECTIONS.pledgeReviews, name: 'byPledge', fields: [asc('pledgeId')] },
+  { collection: COLLECTIONS.pledgeReviews, name: 'byBranchPeriod', fields: [asc('branchId'), asc('period')] },
+  { collection: COLLECTIONS.activities, name: 'byBranch', fields: [asc('branchId'), asc('startsAt')] },
+  { collection: COLLECTIONS.activityPeople, name: 'byActivity', fields: [asc('activityId')] },
 ];

@@ -51,6 +51,20 @@ export const ROUTES = {
   secretaryMeetings: '/subpackages/secretary/pages/meetings/index',
   meetingNew: '/subpackages/secretary/pages/meeting-new/index',
   meeting: '/subpackages/secretary/pages/meeting/index',
+  checkin: '/subpackages/identity/pages/checkin/index',
+  oath: '/subpackages/identity/pages/oath/index',
+  pledge: '/subpackages/identity/pages/pledge/index',
+  pledgeLetter: '/subpackages/identity/pages/pledge-letter/index',
+  pledgeBoard: '/subpackages/identity/pages/pledge-board/index',
+  pledgeDetail: '/subpackages/identity/pages/pledge-detail/index',
+  pledgeReviews: '/subpackages/identity/pages/pledge-reviews/index',
+  activities: '/subpackages/identity/pages/activities/index',
+  activity: '/subpackages/identity/pages/activity/index',
+  activitySignIn: '/subpackages/identity/pages/activity-signin/index',
+  checkinRates: '/subpackages/secretary/pages/checkin-rates/index',
+  pledgeStatus: '/subpackages/secretary/pages/pledge-status/index',
+  activityNew: '/subpackages/secretary/pages/activity-new/index',
+  activityManage: '/subpackages/secretary/pages/activity/index',
 } as const;
 
 export function go(url: string): void {
