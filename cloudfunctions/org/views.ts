@@ -39,6 +39,7 @@ export function groupView(group: GroupDoc, org: BranchOrg): GroupView {
     id: group._id,
     name: group.name,
     leader: personRef(org, group.leaderId),
+    liaison: personRef(org, group.liaisonId),
     members: org.members.filter((m) => m.groupId === group._id).map((m) => ({ id: m._id, name: m.name })),
   };
 }

@@ -62,7 +62,7 @@ export function demoData(): SeedData {
     branches.push({ _id: plan.id, committeeId: COMMITTEE._id, name: plan.name });
     const groupIds = plan.groups.map((name, g) => {
       const id = `${plan.id}-g${g + 1}`;
-      groups.push({ _id: id, branchId: plan.id, name, leaderId: null });
+      groups.push({ _id: id, branchId: plan.id, name, leaderId: null, liaisonId: null });
       return id;
     });
     const branchMembers: MemberDoc[] = [];
@@ -91,6 +91,11 @@ export function demoData(): SeedData {
         openid: demoOpenid(id),
       });
     }
+    // Liaisons: the committee members other than the secretary look after the groups in turn.
+    const liaisons = branchMembers.filter((m) => m.roles.includes('committeeMember') && !m.roles.includes('secretary'));
+    groups.filter((g) => g.branchId === plan.id).forEach((group, g) => {
+      group.liaisonId = liaisons.length ? liaisons[g % liaisons.length]._id : null;
+    });
     // Group leaders: the first non-committee member of each group.
     for (const group of groups.filter((g) => g.branchId === plan.id)) {
       const leader = branchMembers.find((m) => m.groupId === group._id && !m.roles.includes('committeeMember'));

@@ -8,7 +8,14 @@ export { DUTY_STATUSES, JOIN_STATUSES, MEMBER_CATEGORIES, UNIT_KINDS };
 
 export const committeeDoc = z.object({ _id: z.string(), name: z.string() });
 export const branchDoc = z.object({ _id: z.string(), committeeId: z.string(), name: z.string() });
-export const groupDoc = z.object({ _id: z.string(), branchId: z.string(), name: z.string(), leaderId: z.string().nullable() });
+export const groupDoc = z.object({
+  _id: z.string(),
+  branchId: z.string(),
+  name: z.string(),
+  leaderId: z.string().nullable(),
+  /** The committee member who looks after the group (联系委员): the group is in their duty area. */
+  liaisonId: z.string().nullable().default(null),
+});
 export const unitDoc = z.object({
   _id: z.string(),
   branchId: z.string(),

@@ -39,8 +39,8 @@ const pyramid: ActionOutput<'org.pyramid'> = {
   branch: { id: 'b-001', name: '城东营业部党支部' },
   committee: [],
   groups: [
-    { id: 'g-001', name: '第一党小组', leader: { id: 'm-001', name: '张红梅' }, members: [{ id: 'm-001', name: '张红梅' }, { id: 'm-002', name: '王志强' }] },
-    { id: 'g-002', name: '第二党小组', leader: { id: 'm-009', name: '赵六' }, members: [{ id: 'm-009', name: '赵六' }] },
+    { id: 'g-001', name: '第一党小组', leader: { id: 'm-001', name: '张红梅' }, liaison: null, members: [{ id: 'm-001', name: '张红梅' }, { id: 'm-002', name: '王志强' }] },
+    { id: 'g-002', name: '第二党小组', leader: { id: 'm-009', name: '赵六' }, liaison: null, members: [{ id: 'm-009', name: '赵六' }] },
   ],
   units: [],
 };

@@ -18,8 +18,8 @@ const pyramid: ActionOutput<'org.pyramid'> = {
   branch: { id: 'b-1', name: '网络运维党支部' },
   committee: [],
   groups: [
-    { id: 'g-1', name: '第一党小组', leader: null, members: [] },
-    { id: 'g-2', name: '第二党小组', leader: null, members: [] },
+    { id: 'g-1', name: '第一党小组', leader: null, liaison: null, members: [] },
+    { id: 'g-2', name: '第二党小组', leader: null, liaison: null, members: [] },
   ],
   units: [
     { id: 'u-1', kind: 'post', name: '机房先锋岗', goal: '零故障', leader: null, members: [] },

@@ -241,8 +241,8 @@ describe('发布学习要点 (secretary)', () => {
     branch: { id: 'b-001', name: '城东营业部党支部' },
     committee: [],
     groups: [
-      { id: 'g-1', name: '第一党小组', leader: null, members: [] },
-      { id: 'g-2', name: '第二党小组', leader: null, members: [] },
+      { id: 'g-1', name: '第一党小组', leader: null, liaison: null, members: [] },
+      { id: 'g-2', name: '第二党小组', leader: null, liaison: null, members: [] },
     ],
     units: [],
   };

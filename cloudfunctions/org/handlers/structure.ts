@@ -71,7 +71,10 @@ export async function saveGroup(input: ActionInput<'org.saveGroup'>, ctx: Action
   if (input.groupId && !before) throw new AppError('NOT_FOUND', '党小组不存在');
   if (org.groups.some((g) => g.name === input.name && g._id !== input.groupId)) throw new AppError('CONFLICT', '已有同名的党小组', { name: '名称重复' });
   const leader = input.leaderId ? requireMember(org, input.leaderId, 'leaderId') : null;
-  const after: GroupDoc = { _id: before?._id ?? newId('g'), branchId: actor.branchId, name: input.name, leaderId: leader?._id ?? null };
+  const liaison = input.liaisonId ? requireMember(org, input.liaisonId, 'liaisonId') : null;
+  if (liaison && !liaison.roles.some((r) => r === 'committeeMember' || r === 'secretary')) throw new AppError('INVALID_INPUT', '联系委员须是支部委员', { liaisonId: '请选择支部委员' });
+  const liaisonId = input.liaisonId === undefined ? (before?.liaisonId ?? null) : (liaison?._id ?? null);
+  const after: GroupDoc = { _id: before?._id ?? newId('g'), branchId: actor.branchId, name: input.name, leaderId: leader?._id ?? null, liaisonId };
 
   // The groupLeader role follows leadership: the new leader gains it, a former leader who leads no other group loses it.
   const memberChanges: MemberDoc[] = [];

@@ -38,7 +38,7 @@ export type DutyItemView = z.infer<typeof dutyItemView>;
 
 const personRef = ref;
 
-export const groupView = z.object({ id: z.string(), name: z.string(), leader: personRef.nullable(), members: z.array(personRef) });
+export const groupView = z.object({ id: z.string(), name: z.string(), leader: personRef.nullable(), liaison: personRef.nullable(), members: z.array(personRef) });
 export const unitView = z.object({
   id: z.string(),
   kind: z.enum(UNIT_KINDS),
@@ -158,8 +158,8 @@ export const orgActions = {
     output: memberView,
   }),
   'org.saveGroup': action({
-    summary: 'Create or edit a Party group (name, leader).',
-    input: z.object({ groupId: recordId.optional(), name: plainText(30), leaderId: recordId.nullable() }).strict(),
+    summary: 'Create or edit a Party group (name, leader, and the committee member who looks after it; omitted: unchanged).',
+    input: z.object({ groupId: recordId.optional(), name: plainText(30), leaderId: recordId.nullable(), liaisonId: recordId.nullable().optional() }).strict(),
     output: groupView,
   }),
   'org.saveUnit': action({
