@@ -27,3 +27,12 @@ export function callerOpenid(): string | null {
   const { openId } = cloud().auth().getUserInfo();
   return openId ? String(openId) : null;
 }
+
+/**
+ * The time of a call. Only the local emulator's test clock sets TONGXIN_CLOCK_OFFSET_MS, so
+ * tests can run "at 23:59 China time"; CloudBase never does.
+ */
+export function callTime(): Date {
+  const offset = Number(process.env.TONGXIN_CLOCK_OFFSET_MS ?? 0);
+  return new Date(Date.now() + (Number.isFinite(offset) ? offset : 0));
+}

@@ -10,7 +10,7 @@ import { fail, ok, type Envelope } from '../../shared/api/envelope';
 import { AppError } from '../../shared/api/errors';
 import { mayCall } from '../../shared/api/policy';
 import type { MemberDoc } from '../../shared/domain/org';
-import { callerOpenid, database, type Database } from './cloud';
+import { callTime, callerOpenid, database, type Database } from './cloud';
 import { fieldsOf, toApiError } from './errors';
 import { findMemberByOpenid } from './members';
 
@@ -58,7 +58,7 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
       if (timer.success && !callerOpenid()) {
         const run = timers[timer.data.TriggerName];
         if (!run) throw new AppError('NOT_FOUND', '未知的定时任务');
-        return ok(await run({ db: database(), now: new Date() }));
+        return ok(await run({ db: database(), now: callTime() }));
       }
       const parsedEvent = callEvent.safeParse(event);
       if (!parsedEvent.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
@@ -83,7 +83,7 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
       const input = spec.input.safeParse(parsedEvent.data.input ?? {});
       if (!input.success) throw new AppError('INVALID_INPUT', undefined, fieldsOf(input.error));
 
-      const output = await handler(input.data, { db, openid, member: bound, now: new Date() });
+      const output = await handler(input.data, { db, openid, member: bound, now: callTime() });
       return ok(spec.output.parse(output));
     } catch (error) {
       return fail(toApiError(error));

@@ -27,6 +27,8 @@ export interface WechatPort {
   miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer>;
   sendSubscribeMessage(request: SubscribeMessageRequest): Promise<void>;
   checkText(request: { content: string; openid: string }): Promise<TextCheck>;
+  /** The synchronous image check (security.imgSecCheck); `pass: false` for a risky image. */
+  checkImage(request: { image: Buffer; contentType: string }): Promise<{ pass: boolean }>;
 }
 
 export class WechatApiError extends Error {
@@ -65,13 +67,28 @@ function fakePort(baseUrl: string): WechatPort {
       const json = (await response.json()) as { result?: { suggest?: string; label?: number } };
       return json.result?.suggest === 'pass' ? { pass: true } : { pass: false, label: json.result?.label };
     },
+    async checkImage({ image, contentType }) {
+      try {
+        await post('security.imgSecCheck', { media: { contentType, value: image.toString('base64') } });
+        return { pass: true };
+      } catch (error) {
+        if (error instanceof WechatApiError && error.errcode === RISKY_IMAGE) return { pass: false };
+        throw error;
+      }
+    },
   };
 }
+
+/** WeChat's errcode for an image that fails the check. */
+const RISKY_IMAGE = 87014;
 
 interface OpenApi {
   wxacode: { getUnlimited(args: Record<string, unknown>): Promise<{ buffer: Buffer; errCode?: number; errMsg?: string }> };
   subscribeMessage: { send(args: Record<string, unknown>): Promise<{ errCode?: number; errMsg?: string }> };
-  security: { msgSecCheck(args: Record<string, unknown>): Promise<{ result?: { suggest?: string; label?: number } }> };
+  security: {
+    msgSecCheck(args: Record<string, unknown>): Promise<{ result?: { suggest?: string; label?: number } }>;
+    imgSecCheck(args: { media: { contentType: string; value: Buffer } }): Promise<{ errCode?: number; errMsg?: string }>;
+  };
 }
 
 function productionPort(): WechatPort {
@@ -92,6 +109,17 @@ function productionPort(): WechatPort {
     async checkText({ content, openid }) {
       const result = await cloud.openapi.security.msgSecCheck({ content, openid, version: 2, scene: 2 });
       return result.result?.suggest === 'pass' ? { pass: true } : { pass: false, label: result.result?.label };
+    },
+    async checkImage({ image, contentType }) {
+      try {
+        const result = await cloud.openapi.security.imgSecCheck({ media: { contentType, value: image } });
+        if (result.errCode === RISKY_IMAGE) return { pass: false };
+        return { pass: true };
+      } catch (error) {
+        // wx-server-sdk throws for a non-zero errCode.
+        if ((error as { errCode?: number }).errCode === RISKY_IMAGE) return { pass: false };
+        throw error;
+      }
     },
   };
 }

@@ -14,13 +14,13 @@ import { asMember, type ActionContext } from '../_shared/define';
 import { award, entryId, reverse, type Awardee } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { getById, getInBranch, withoutId } from '../_shared/repo';
-import { verify } from '../_shared/signin-token';
+import { EXPIRED_MESSAGE, scannedSubject } from '../_shared/signin';
 import { inTransaction } from '../_shared/transaction';
 import type { Database } from '../_shared/cloud';
 import { attendanceDoc, attendanceId, meetingDoc, type AttendanceDoc, type MeetingDoc } from './docs';
 import { attendanceOf, attendanceRows, factsFromAttendance, groupNamesOf, meetingViews } from './views';
 
-export const EXPIRED_MESSAGE = '签到码已过期，请扫描现场最新的二维码';
+export { EXPIRED_MESSAGE };
 const INVALID_MESSAGE = '这不是有效的签到码，请扫描会场展示的签到二维码';
 export const NOT_FOUND_MESSAGE = '会议不存在或已被删除';
 
@@ -60,25 +60,16 @@ async function writeAttendance(
 
 export async function signIn(input: ActionInput<'meeting.signIn'>, ctx: ActionContext): Promise<ActionOutput<'meeting.signIn'>> {
   const { db, member, now } = asMember(ctx);
-  const seen: { meeting: MeetingDoc | null } = { meeting: null };
-  const verdict = await verify(
+  // Another branch's meeting answers exactly like a missing one, and nothing is written.
+  const meeting = await scannedSubject(
     input.token,
     async (meetingId) => {
       const found = await getById(db, COLLECTIONS.meetings, meetingId, meetingDoc);
-      // Another branch's meeting answers exactly like a missing one, and nothing is written.
-      if (!found || found.branchId !== member.branchId) return null;
-      seen.meeting = found;
-      return found.secret;
+      return found && found.branchId === member.branchId ? { doc: found, secret: found.secret } : null;
     },
     now,
+    { notFound: NOT_FOUND_MESSAGE, invalid: INVALID_MESSAGE },
   );
-  const meeting = seen.meeting;
-  if (!verdict.ok || !meeting) {
-    const reason = verdict.ok ? 'unknown' : verdict.reason;
-    if (reason === 'unknown') throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
-    if (reason === 'expired') throw new AppError('INVALID_INPUT', EXPIRED_MESSAGE, { token: EXPIRED_MESSAGE });
-    throw new AppError('INVALID_INPUT', INVALID_MESSAGE, { token: INVALID_MESSAGE });
-  }
   if (!meeting.attendeeIds.includes(member._id)) {
     throw new AppError('FORBIDDEN', '您不在本次会议的应到人员名单中，如需参会请联系支部书记');
   }

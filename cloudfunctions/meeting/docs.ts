@@ -1,5 +1,5 @@
 /** Stored shapes of the `meeting` function: meetings of 三会一课 and each member's attendance. */
-import { randomBytes } from 'node:crypto';
+import { shortId } from '../_shared/signin';
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../../shared/domain/study';
 
@@ -47,7 +47,7 @@ export const attendanceId = (meetingId: string, memberId: string) => `${meetingI
  * scene: 'mt' + 10 base64url characters (60 random bits).
  */
 export function newMeetingId(): string {
-  return `mt${randomBytes(8).toString('base64url').slice(0, 10)}`;
+  return shortId('mt');
 }
 
 /** The page a scanned sign-in code opens; the token is its scene. */

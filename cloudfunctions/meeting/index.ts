@@ -17,9 +17,9 @@ import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext, type MemberContext } from '../_shared/define';
 import { requireFolder } from '../_shared/files';
 import { findAll, getInBranch, withoutId } from '../_shared/repo';
-import { expiresAt, issue, newSecret } from '../_shared/signin-token';
+import { newSecret } from '../_shared/signin-token';
+import { signInCode } from '../_shared/signin';
 import { inTransaction } from '../_shared/transaction';
-import { wechat } from '../_shared/wechat';
 import { markAttendance, NOT_FOUND_MESSAGE, signIn } from './attendance';
 import { meetingDoc, minutesFolder, newMeetingId, SIGN_IN_PAGE, type MeetingDoc } from './docs';
 import { attendanceOf, attendanceRows, factsFromAttendance, groupNamesOf, held, loadFacts, meetingViews, presentCounts } from './views';
@@ -128,17 +128,10 @@ async function get(input: ActionInput<'meeting.get'>, ctx: ActionContext): Promi
  * A fresh sign-in code. The image is returned inline as a data URL: the screen asks for a new
  * one every minute, and storing a file each time would fill storage for nothing.
  */
-async function signInCode(input: ActionInput<'meeting.signInCode'>, ctx: ActionContext): Promise<ActionOutput<'meeting.signInCode'>> {
+async function code(input: ActionInput<'meeting.signInCode'>, ctx: ActionContext): Promise<ActionOutput<'meeting.signInCode'>> {
   const c = asMember(ctx);
   const doc = await meetingOf(c, input.meetingId);
-  const token = issue(doc._id, doc.secret, c.now);
-  const png = await wechat().miniProgramCode({ scene: token, page: SIGN_IN_PAGE, width: 430 });
-  return {
-    token,
-    qrUrl: `data:image/png;base64,${png.toString('base64')}`,
-    page: `${SIGN_IN_PAGE}?scene=${encodeURIComponent(token)}`,
-    expiresAt: expiresAt(c.now).toISOString(),
-  };
+  return signInCode(doc._id, doc.secret, SIGN_IN_PAGE, c.now);
 }
 
 async function saveMinutes(input: ActionInput<'meeting.saveMinutes'>, ctx: ActionContext): Promise<ActionOutput<'meeting.saveMinutes'>> {
@@ -177,4 +170,4 @@ async function quarterReport(input: ActionInput<'meeting.quarterReport'>, ctx: A
   return { period, kinds };
 }
 
-export const main = defineFunction('meeting')({ schedule, list, get, signInCode, signIn, markAttendance, saveMinutes, quarterReport });
+export const main = defineFunction('meeting')({ schedule, list, get, signInCode: code, signIn, markAttendance, saveMinutes, quarterReport });

@@ -78,11 +78,18 @@ export class FunctionHost {
   private readonly envId: string;
   private seq = 0;
   private stopped = false;
+  /** Test clock: functions see Date.now() + this (injected as TONGXIN_CLOCK_OFFSET_MS; never set in production). */
+  private clockOffsetMs = 0;
 
   constructor(private readonly options: FunctionHostOptions) {
     this.maxInstances = options.maxInstances ?? 20;
     this.envId = options.envId ?? 'local';
     for (const fn of options.functions) this.pools.set(fn.name, { fn, idle: [], busy: new Set(), waiting: [] });
+  }
+
+  /** Moves the functions' clock so that it reads `at` now (null: the real clock again). */
+  setClock(at: Date | null): void {
+    this.clockOffsetMs = at ? at.getTime() - Date.now() : 0;
   }
 
   names(): string[] {
@@ -138,6 +145,7 @@ export class FunctionHost {
       TENCENTCLOUD_SECRETKEY: 'local-emulator',
       TONGXIN_WECHAT_FAKE_URL: this.options.wechatUrl,
     };
+    if (this.clockOffsetMs) env.TONGXIN_CLOCK_OFFSET_MS = String(this.clockOffsetMs);
     if (identity.openid) env.WX_OPENID = identity.openid;
     if (identity.unionid) env.WX_UNIONID = identity.unionid;
     return env;

@@ -17,6 +17,9 @@ export interface SubscribeMessage {
 /** WeChat's rule for `scene`: ≤ 32 visible characters from a fixed set. */
 const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 
+/** Tests put these bytes in an image to make the fake image check refuse it. */
+export const RISKY_IMAGE_MARKER = 'TONGXIN-RISKY-IMAGE';
+
 export const DEFAULT_BANNED_WORDS = ['违禁词', '赌博', '色情'];
 
 export class WechatFakes {
@@ -65,6 +68,14 @@ export class WechatFakes {
     return hit
       ? { errcode: 0, errmsg: 'ok', result: { suggest: 'risky', label: 20006 }, detail: [{ keyword: hit }] }
       : { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [] };
+  }
+
+  /** imgSecCheck: an image whose bytes hold RISKY_IMAGE_MARKER is risky (errcode 87014), as WeChat answers. */
+  checkImage(input: Record<string, unknown>): { errcode: number; errmsg: string } {
+    const media = (input.media ?? {}) as { value?: unknown };
+    const bytes = typeof media.value === 'string' ? Buffer.from(media.value, 'base64') : Buffer.alloc(0);
+    if (!bytes.length) return { errcode: 40001, errmsg: 'media missing' };
+    return bytes.includes(RISKY_IMAGE_MARKER) ? { errcode: 87014, errmsg: 'risky content' } : { errcode: 0, errmsg: 'ok' };
   }
 
   reset(): void {

@@ -42,6 +42,9 @@ export function wechatRoutes(fakes: WechatFakes): Route {
       case 'subscribeMessage.send':
         sendJson(res, 200, fakes.sendSubscribeMessage(input));
         return true;
+      case 'security.imgSecCheck':
+        sendJson(res, 200, fakes.checkImage(input));
+        return true;
       case 'security.msgSecCheck':
         sendJson(res, 200, fakes.checkText(input));
         return true;
