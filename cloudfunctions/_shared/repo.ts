@@ -55,3 +55,14 @@ export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
 export function idFor(prefix: string, ...parts: string[]): string {
   return `${prefix}-${createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 22)}`;
 }
+
+/** Every document matching a filter, 1000 a query (CloudBase's most), for reports over many documents. */
+export async function findEvery<S extends z.ZodType>(db: Database, collection: string, filter: Record<string, unknown>, schema: S): Promise<Array<z.output<S>>> {
+  const page = 1000;
+  const rows: Array<z.output<S>> = [];
+  for (let skip = 0; ; skip += page) {
+    const { data } = await db.collection(collection).where(filter).orderBy('_id', 'asc').skip(skip).limit(page).get();
+    for (const row of data as unknown[]) rows.push(schema.parse(row));
+    if ((data as unknown[]).length < page) return rows;
+  }
+}

@@ -58,3 +58,14 @@ export function quarterBounds(period: string): { start: Date; end: Date } {
   const first = (p: string) => dayjs.tz(`${quarterMonths(p)[0]}-01`, CHINA_TZ).toDate();
   return { start: first(period), end: first(shiftQuarter(period, 1)) };
 }
+
+/** The China day `n` days after (negative: before) a day: shiftDay('2026-03-01', -1) = '2026-02-28'. */
+export function shiftDay(day: ChinaDay, n: number): ChinaDay {
+  return dayjs.tz(day, CHINA_TZ).add(n, 'day').format('YYYY-MM-DD');
+}
+
+/** Days from `from` to `to` inclusive (0 when `to` is before `from`). */
+export function daysBetween(from: ChinaDay, to: ChinaDay): number {
+  if (to < from) return 0;
+  return dayjs.tz(to, CHINA_TZ).diff(dayjs.tz(from, CHINA_TZ), 'day') + 1;
+}
