@@ -16,12 +16,19 @@ import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind }
 
 let stack: LocalStack;
 let snapshot: Record<string, unknown[]>;
-interface Fixture { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string; nominationId: string; lessonId: string; draftLessonId: string; pushId: string; noteId: string; meetingId: string }
-const blank = (): Fixture => ({ code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '', lessonId: '', draftLessonId: '', pushId: '', noteId: '', meetingId: '' });
+interface Fixture { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string; nominationId: string; lessonId: string; draftLessonId: string; pushId: string; noteId: string; meetingId: string; pledgeId: string; pledgeForSecretary: string; pledgeForLiaison: string; upcomingActivity: string; pastActivity: string }
+const blank = (): Fixture => ({ code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '', lessonId: '', draftLessonId: '', pushId: '', noteId: '', meetingId: '', pledgeId: '', pledgeForSecretary: '', pledgeForLiaison: '', upcomingActivity: '', pastActivity: '' });
 const fixtures: Record<BranchKey, Fixture> = { netops: blank(), market: blank() };
 const NOTE_TEXT = '通过学习，我认识到党员要在本职岗位上发挥先锋模范作用，把学习成果转化为做好网络维护和客户服务的实际行动。';
 const video = (b: BranchKey) => `cloud://local.local-bucket/lessons/b-${b}/matrix.mp4`;
 /** A sign-in token for branch b's fixture meeting, made with the secret stored for it (read at call time, after beforeAll). */
+const PLEDGE = { business: [{ text: '发展政企客户五家', measure: '全年' }], targets: [{ text: '故障处理及时率百分百', measure: '每季度' }], post: [{ text: '带头夜间值守', measure: '每月' }] };
+const secretIn = (collection: string, id: string) => (snapshot[collection] as Array<{ _id: string; secret: string }>).find((d) => d._id === id)?.secret ?? '';
+async function signPledge(openid: string, memberId: string): Promise<string> {
+  data(await as(stack, openid, 'pledge.save', PLEDGE));
+  const signature = stack.emulator.storage.putClientFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
+  return data<{ id: string }>(await as(stack, openid, 'pledge.sign', { signature })).id;
+}
 const meetingSecret = (b: BranchKey) => (snapshot[COLLECTIONS.meetings] as Array<{ _id: string; secret: string }>).find((m) => m._id === fixtures[b].meetingId)?.secret ?? '';
 const lessonInput = (b: BranchKey) => ({ title: '矩阵测试党课', summary: '测试', speakerId: `b-${b}-m02`, unitId: null, video: video(b), cover: null, durationSeconds: 60 });
 /** A 三单 issued to each bound caller, by member id (for the member's own answer). */
@@ -40,7 +47,14 @@ function ballotFor(memberId: string | null, home: BranchKey) {
   return { period: Q.appraising, ratings: ids.filter((id) => id !== memberId).map((id) => ({ memberId: id, rating: 'pass' })) };
 }
 
-const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown } | { byCaller: (memberId: string | null, home: BranchKey) => unknown }> = {
+/** The caller's own state some actions need first (e.g. a signed pledge before a fulfilment update); runs after the snapshot is restored. */
+type Setup = (memberId: string | null, home: BranchKey) => Promise<void>;
+type Input =
+  | ((b: BranchKey, memberId: string | null) => unknown)
+  | { fixed: unknown }
+  | { byCaller: (memberId: string | null, home: BranchKey) => unknown; setup?: Setup };
+
+const INPUTS: Record<ActionName, Input> = {
   'org.me': { fixed: {} },
   'org.pyramid': { fixed: {} },
   'org.members': { fixed: {} },
@@ -123,6 +137,32 @@ const INPUTS: Record<ActionName, ((b: BranchKey) => unknown) | { fixed: unknown 
   'meeting.markAttendance': (b) => ({ meetingId: fixtures[b].meetingId, memberId: `b-${b}-m11`, status: 'absent', reason: '出差' }),
   'meeting.saveMinutes': (b) => ({ meetingId: fixtures[b].meetingId, text: '会议按议程进行，形成决议并报党委。', photos: [] }),
   'meeting.quarterReport': { fixed: {} },
+  'badgeCheckin.submit': { byCaller: (memberId) => ({ photo: `cloud://local.local-bucket/checkins/${memberId ?? 'none'}/matrix.jpg`, location: null }) },
+  'badgeCheckin.mine': { fixed: {} },
+  'badgeCheckin.wall': { fixed: {} },
+  'badgeCheckin.rates': { fixed: { from: '2026-11-01', to: '2026-11-30' } },
+  'pledge.mine': { fixed: {} },
+  'pledge.save': { fixed: PLEDGE },
+  'pledge.sign': { byCaller: (memberId) => ({ signature: `cloud://local.local-bucket/pledges/${memberId ?? 'none'}/signature.png` }) },
+  'pledge.board': { fixed: {} },
+  'pledge.get': (b) => ({ pledgeId: fixtures[b].pledgeId }),
+  'pledge.addFulfilment': {
+    byCaller: () => ({ requestId: 'matrix-fulfil-01', itemId: null, text: '本季度发展政企客户两家。', photos: [] }),
+    setup: async (memberId) => {
+      if (memberId) data(await as(stack, demoOpenid(memberId), 'pledge.sign', { signature: `cloud://local.local-bucket/pledges/${memberId}/signature.png` }));
+    },
+  },
+  // The secretary reviews members of a group without a liaison; the committee member those of the group they look after.
+  'pledge.review': (b, memberId) => ({ pledgeId: memberId === 'b-netops-m01' ? fixtures[b].pledgeForSecretary : fixtures[b].pledgeForLiaison, period: NOW_Q, rating: 'good', comment: '按计划推进' }),
+  'pledge.reviewQueue': { fixed: {} },
+  'pledge.status': { fixed: {} },
+  'activity.create': { fixed: { theme: '主题党日', startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: '活动室', detail: '参观学习', capacity: 0, oath: true } },
+  'activity.list': { fixed: {} },
+  'activity.get': (b) => ({ activityId: fixtures[b].upcomingActivity }),
+  'activity.signUp': (b) => ({ activityId: fixtures[b].upcomingActivity, going: true }),
+  'activity.signInCode': (b) => ({ activityId: fixtures[b].pastActivity }),
+  'activity.signIn': (b) => ({ token: issue(fixtures[b].pastActivity, secretIn(COLLECTIONS.activities, fixtures[b].pastActivity), new Date()) }),
+  'activity.saveSummary': (b) => ({ activityId: fixtures[b].pastActivity, text: '活动圆满完成，大家收获很大。', photos: [] }),
   'rectification.review': (b) => ({ rectificationId: fixtures[b].answeredRect, actionId: 'a1', verdict: 'verified', note: '' }),
 };
 
@@ -159,6 +199,22 @@ beforeAll(async () => {
     for (const memberId of b === 'netops' ? ['b-netops-m10', 'b-netops-m07'] : ['b-market-m06']) data(await as(stack, secretary, 'lesson.setRecorder', { memberId, allowed: true }));
     fixtures[b].pushId = data<{ id: string }>(await as(stack, secretary, 'studyPush.send', { title: '本周学习要点', body: '请认真学习本周的学习要点内容。', images: [], lessonId: null, groupIds: [], sendAt: null, requestId: 'fixture-push-01' })).id;
     fixtures[b].meetingId = data<{ id: string }>(await as(stack, secretary, 'meeting.schedule', { kind: 'assembly', title: '矩阵测试党员大会', startsAt: new Date(Date.now() - 3600 * 1000).toISOString(), place: '党员活动室', agenda: '学习', groupId: null, attendeeIds: null })).id;
+    // Identity: signed pledges (one for the secretary to review: its group has no liaison; one for the liaison), two activities.
+    const liaisonGroup = b === 'netops' ? 'b-netops-g1' : 'b-market-g1';
+    const plainGroup = b === 'netops' ? 'b-netops-g3' : 'b-market-g2';
+    const groups = (stack.emulator.database.exportState() as Record<string, Array<{ _id: string; name: string; leaderId: string | null }>>).groups;
+    const plain = groups.find((g) => g._id === plainGroup) as { name: string; leaderId: string | null };
+    data(await as(stack, secretary, 'org.saveGroup', { groupId: plainGroup, name: plain.name, leaderId: plain.leaderId, liaisonId: null }));
+    const people = (stack.emulator.database.exportState() as Record<string, Array<{ _id: string; groupId: string | null; roles: string[] }>>).members;
+    const ordinary = (groupId: string) => people.filter((m) => m.groupId === groupId && m.roles.length === 1 && !['b-netops-m10', 'b-netops-m07'].includes(m._id));
+    const forLiaison = ordinary(liaisonGroup)[0]._id;
+    const forSecretary = ordinary(plainGroup)[0]._id;
+    fixtures[b].pledgeForLiaison = await signPledge(demoOpenid(forLiaison), forLiaison);
+    fixtures[b].pledgeForSecretary = await signPledge(demoOpenid(forSecretary), forSecretary);
+    fixtures[b].pledgeId = fixtures[b].pledgeForLiaison;
+    const activity = (startsAt: string) => ({ theme: '主题党日', startsAt, place: '活动室', detail: '参观学习', capacity: 0, oath: true });
+    fixtures[b].upcomingActivity = data<{ id: string }>(await as(stack, secretary, 'activity.create', activity(new Date(Date.now() + 86_400_000).toISOString()))).id;
+    fixtures[b].pastActivity = data<{ id: string }>(await as(stack, secretary, 'activity.create', activity(new Date(Date.now() - 3_600_000).toISOString()))).id;
     fixtures[b].noteId = data<{ id: string }>(await as(stack, demoOpenid(`b-${b}-m09`), 'note.submit', { requestId: 'fixture-note-01', text: NOTE_TEXT, images: [], lessonId: null, pushId: null })).id;
     data(await as(stack, secretary, 'quarter.openAppraisal', { period: Q.appraising }));
     data(await as(stack, secretary, 'quarter.close', { period: Q.closed }));
@@ -177,6 +233,10 @@ beforeAll(async () => {
     const { openid, home } = CALLERS[kind];
     if (!openid.startsWith('o_demo_')) continue;
     const memberId = openid.slice('o_demo_'.length);
+    // Each caller's check-in photo and signature image in their own folders, and a draft pledge.
+    stack.emulator.storage.putClientFile(`checkins/${memberId}/matrix.jpg`, { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
+    stack.emulator.storage.putClientFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
+    data(await as(stack, openid, 'pledge.save', PLEDGE));
     const issued = data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'rectification.issue', sandan(memberId)));
     ownRect.set(memberId, issued.id);
   }
@@ -227,7 +287,9 @@ describe('authority matrix (generated from shared/api/policy.ts)', () => {
     const input = INPUTS[testCase.action];
     const branch: BranchKey = testCase.target === 'other' ? OTHER[home] : home;
     const memberId = openid.startsWith('o_demo_') ? openid.slice('o_demo_'.length) : null;
-    const payload = 'fixed' in input ? input.fixed : 'byCaller' in input ? input.byCaller(memberId, home) : input(branch);
+    if ('setup' in input && input.setup) await input.setup(memberId, home);
+    const before = stack.emulator.database.exportState();
+    const payload = 'fixed' in input ? input.fixed : 'byCaller' in input ? input.byCaller(memberId, home) : input(branch, memberId);
     const reply = await as(stack, openid, testCase.action, payload);
     const want = expected(testCase);
     if (want === 'ok') {
@@ -235,7 +297,7 @@ describe('authority matrix (generated from shared/api/policy.ts)', () => {
       expect(reply.ok).toBe(true);
     } else {
       expect(reply.error?.code).toBe(want);
-      expect(stack.emulator.database.exportState()).toEqual(snapshot);
+      expect(stack.emulator.database.exportState()).toEqual(before);
     }
   });
 });
