@@ -23,9 +23,10 @@ describe('tab pages', () => {
     expect(await screen.findByText('您还不是支部成员')).toBeInTheDocument();
   });
 
-  it('学习 shows an honest empty state', () => {
+  it('学习 lists the micro-lessons (empty: 暂无微型党课)', async () => {
+    mockCall.mockImplementation(routes({ 'lesson.list': ok({ items: [], mayRecord: false, recorderIds: [] }) }) as never);
     render(<Study />);
-    expect(screen.getByText('暂无学习内容')).toBeInTheDocument();
+    expect(await screen.findByText('暂无微型党课')).toBeInTheDocument();
   });
 });
 

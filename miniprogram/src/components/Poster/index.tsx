@@ -2,7 +2,9 @@
  * A portrait poster (750 logical px wide, ≥ 1200 high) drawn on a Taro Canvas 2d from
  * `layoutPoster`, with 保存海报: weapp → canvasToTempFilePath + saveImageToPhotosAlbum (a
  * refused album permission explains itself and offers 去设置); H5 → toDataURL and an
- * `<a download>` link.
+ * `<a download>` link. An optional image (the QR code of a lesson) is loaded first — weapp
+ * `canvas.createImage()`, H5 `new Image()` — and drawn without smoothing; `minScale` keeps
+ * the exported bitmap large enough for that code to scan.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
@@ -10,7 +12,7 @@ import { Button, Canvas, Text, View } from '@tarojs/components';
 import { toast } from '@/lib/confirm';
 import { POSTER_WIDTH, layoutPoster, type DrawCommand, type Measure, type PosterContent, type PosterLayout } from './layout';
 
-export type { PosterContent, PosterRow } from './layout';
+export type { PosterContent, PosterImage, PosterRow } from './layout';
 
 /** The subset of CanvasRenderingContext2D the poster uses (weapp's and the browser's both have it). */
 export interface PosterContext {
@@ -23,13 +25,25 @@ export interface PosterContext {
   measureText(text: string): { width: number };
   scale(x: number, y: number): void;
   setTransform?(a: number, b: number, c: number, d: number, e: number, f: number): void;
+  drawImage?(image: PosterImageElement, x: number, y: number, w: number, h: number): void;
+  imageSmoothingEnabled?: boolean;
+}
+/** An image of the canvas (weapp `canvas.createImage()`) or of the page (H5 `new Image()`). */
+export interface PosterImageElement {
+  src: string;
+  onload: ((...args: never[]) => unknown) | null;
+  onerror: ((...args: never[]) => unknown) | null;
+  crossOrigin?: string | null;
 }
 export interface PosterCanvas {
   width: number;
   height: number;
   getContext(kind: '2d'): PosterContext | null;
   toDataURL?(type?: string): string;
+  createImage?(): PosterImageElement;
 }
+
+export type LoadedImages = ReadonlyMap<string, PosterImageElement>;
 
 export function canvasMeasure(ctx: PosterContext): Measure {
   return (text, f) => {
@@ -39,12 +53,20 @@ export function canvasMeasure(ctx: PosterContext): Measure {
 }
 
 /** Replays the layout's commands on a context already scaled to logical pixels. */
-export function drawPoster(ctx: PosterContext, commands: readonly DrawCommand[]): void {
+export function drawPoster(ctx: PosterContext, commands: readonly DrawCommand[], images: LoadedImages = new Map()): void {
   ctx.textBaseline = 'top';
   for (const c of commands) {
     if (c.kind === 'rect') {
       ctx.fillStyle = c.color;
       ctx.fillRect(c.x, c.y, c.w, c.h);
+    } else if (c.kind === 'image') {
+      const image = images.get(c.src);
+      if (image && ctx.drawImage) {
+        // A QR code: hard module edges, not a blur.
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(image, c.x, c.y, c.w, c.h);
+        ctx.imageSmoothingEnabled = true;
+      }
     } else {
       ctx.fillStyle = c.color;
       ctx.font = c.font;
@@ -52,6 +74,50 @@ export function drawPoster(ctx: PosterContext, commands: readonly DrawCommand[])
       ctx.fillText(c.text, c.x, c.y);
     }
   }
+}
+
+/** The image sources a layout draws. */
+export function imageSources(commands: readonly DrawCommand[]): string[] {
+  return [...new Set(commands.flatMap((c) => (c.kind === 'image' ? [c.src] : [])))];
+}
+
+function newImage(canvas: PosterCanvas, src: string): PosterImageElement | null {
+  if (typeof canvas.createImage === 'function') return canvas.createImage();
+  if (typeof Image === 'undefined') return null;
+  const image = new Image();
+  // Another origin's image would taint the canvas and toDataURL would throw: ask for CORS.
+  try {
+    if (typeof location !== 'undefined' && new URL(src, location.href).origin !== location.origin) image.crossOrigin = 'anonymous';
+  } catch {
+    // a relative or data URL: same origin
+  }
+  return image;
+}
+
+/** Loads every image for the canvas; null when one fails or takes longer than `timeoutMs`. */
+export function loadImages(canvas: PosterCanvas, sources: readonly string[], timeoutMs = 15000): Promise<LoadedImages | null> {
+  if (sources.length === 0) return Promise.resolve(new Map());
+  return new Promise((resolve) => {
+    const loaded = new Map<string, PosterImageElement>();
+    let settled = false;
+    const finish = (value: LoadedImages | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    for (const src of sources) {
+      const image = newImage(canvas, src);
+      if (!image) return finish(null);
+      image.onload = () => {
+        loaded.set(src, image);
+        if (loaded.size === sources.length) finish(loaded);
+      };
+      image.onerror = () => finish(null);
+      image.src = src;
+    }
+  });
 }
 
 /** Window facts: getWindowInfo (newer base libraries), else getSystemInfoSync, else null. */
@@ -131,7 +197,18 @@ export async function saveToAlbum(canvas: PosterCanvas): Promise<boolean> {
   }
 }
 
-export function Poster({ canvasId, content, fileName }: { canvasId: string; content: PosterContent; fileName: string }) {
+export interface PosterProps {
+  canvasId: string;
+  content: PosterContent;
+  fileName: string;
+  /**
+   * The least bitmap pixels per logical pixel (default: none, display width × pixel ratio).
+   * A poster carrying a QR code passes 1 or more so the saved code stays large and crisp.
+   */
+  minScale?: number;
+}
+
+export function Poster({ canvasId, content, fileName, minScale = 0 }: PosterProps) {
   const width = useMemo(displayWidth, []);
   const canvasRef = useRef<PosterCanvas | null>(null);
   const [layout, setLayout] = useState<PosterLayout>(() => layoutPoster(content, POSTER_WIDTH));
@@ -141,17 +218,18 @@ export function Poster({ canvasId, content, fileName }: { canvasId: string; cont
   const key = JSON.stringify(content);
 
   const sizeRef = useRef({ w: 0, h: 0 });
+  const imagesRef = useRef<LoadedImages>(new Map());
   /** Sizes the bitmap (display width × pixel ratio) and draws; false without a 2d context. */
   const paint = (canvas: PosterCanvas): boolean => {
     const ctx = canvas.getContext('2d');
     if (!ctx) return false;
     const l = layoutPoster(content, POSTER_WIDTH, canvasMeasure(ctx));
-    const s = (width * pixelRatio()) / POSTER_WIDTH;
+    const s = Math.max((width * pixelRatio()) / POSTER_WIDTH, minScale);
     canvas.width = Math.round(POSTER_WIDTH * s);
     canvas.height = Math.round(l.height * s);
     ctx.setTransform?.(1, 0, 0, 1, 0, 0);
     ctx.scale(s, s);
-    drawPoster(ctx, l.commands);
+    drawPoster(ctx, l.commands, imagesRef.current);
     sizeRef.current = { w: canvas.width, h: canvas.height };
     setLayout(l);
     return true;
@@ -178,6 +256,11 @@ export function Poster({ canvasId, content, fileName }: { canvasId: string; cont
         else setState('failed');
         return;
       }
+      const sources = imageSources(layoutPoster(content, POSTER_WIDTH).commands);
+      const images = await loadImages(canvas, sources);
+      if (!alive) return;
+      if (!images) return setState('failed');
+      imagesRef.current = images;
       if (!paint(canvas)) return setState('failed');
       canvasRef.current = canvas;
       setState('ready');
@@ -189,7 +272,7 @@ export function Poster({ canvasId, content, fileName }: { canvasId: string; cont
       timers.forEach(clearTimeout);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [canvasId, key, width]);
+  }, [canvasId, key, width, minScale]);
 
   const save = async () => {
     const canvas = canvasRef.current;

@@ -17,6 +17,19 @@ export interface PosterContent {
   footer?: string;
   /** e.g. 2026-11-26 */
   date?: string;
+  /**
+   * An image after the rows, centred on a white quiet zone (a QR code): `size` logical px
+   * square, with an optional caption under it (e.g. 扫码学习微型党课).
+   */
+  image?: PosterImage;
+}
+
+export interface PosterImage {
+  src: string;
+  size: number;
+  caption?: string;
+  /** Read aloud / tested: what the image is, e.g. 二维码. */
+  label?: string;
 }
 
 /** Width of `text` drawn in `font` (a CSS font string), in logical pixels. */
@@ -24,7 +37,9 @@ export type Measure = (text: string, font: string) => number;
 
 export type DrawCommand =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; color: string }
-  | { kind: 'text'; text: string; x: number; y: number; font: string; size: number; color: string; align: 'left' | 'center' | 'right' };
+  | { kind: 'text'; text: string; x: number; y: number; font: string; size: number; color: string; align: 'left' | 'center' | 'right' }
+  /** A loaded image drawn into the box; drawn without smoothing so a QR code stays crisp. */
+  | { kind: 'image'; src: string; x: number; y: number; w: number; h: number };
 
 export interface PosterLayout {
   width: number;
@@ -116,6 +131,20 @@ export function layoutPoster(content: PosterContent, width: number = POSTER_WIDT
     commands.push({ kind: 'rect', x: pad, y: bottom, w: inner, h: 2, color: RULE });
     rowBoxes.push({ top, bottom: bottom + 2 });
     y = bottom + 2;
+  }
+
+  // The image (a QR code): a thin frame, a white quiet zone, the image, its caption.
+  if (content.image) {
+    const quiet = 24;
+    const size = Math.min(content.image.size, inner - quiet * 2 - 4);
+    const frame = size + quiet * 2;
+    const fx = Math.round((width - frame) / 2);
+    y += 40;
+    commands.push({ kind: 'rect', x: fx - 2, y: y - 2, w: frame + 4, h: frame + 4, color: RULE });
+    commands.push({ kind: 'rect', x: fx, y, w: frame, h: frame, color: '#ffffff' });
+    commands.push({ kind: 'image', src: content.image.src, x: fx + quiet, y: y + quiet, w: size, h: size });
+    y += frame + 2 + 20;
+    if (content.image.caption) y = block(content.image.caption, y, 34, RED, true, inner, pad, 'center');
   }
 
   // Footer at the bottom: at least the minimum height, further down when the rows need it.
