@@ -4,13 +4,21 @@ import { demoData } from './demo';
 import { loadSeed } from './load';
 import { seedDemoPoints } from './points';
 import { seedDemoStudy } from './study';
+import { seedDemoIdentity } from './identity';
+import { adminApp } from './load';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { ROOT } from '../lib';
 
 /** Seeds an empty emulator whose functions are running at `origin`; returns a one-line summary. */
 export async function seedDemo(origin: string): Promise<string> {
   const data = demoData();
   const counts = await loadSeed(`${origin}/admin`, data);
-  const awards = await seedDemoPoints(`${origin}/admin`, data.members as unknown as MemberDoc[]);
+  // One badge photo for the demo's past check-ins.
+  const { fileID: checkinPhoto } = await adminApp(`${origin}/admin`).uploadFile({ cloudPath: 'checkins/demo/badge.jpg', fileContent: readFileSync(join(ROOT, 'tests', 'fixtures', 'media', 'lesson-cover.jpg')) });
+  const awards = await seedDemoPoints(`${origin}/admin`, data.members as unknown as MemberDoc[], checkinPhoto);
   const study = await seedDemoStudy(origin);
+  const identity = await seedDemoIdentity(origin);
   const documents = Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`).join(', ');
-  return `seeded the demo company: ${documents}; ${awards} demo awards (this quarter and the last); ${study.lessons} lessons, ${study.pushes} study pushes, ${study.notes} notes, ${study.meetings} meetings`;
+  return `seeded the demo company: ${documents}; ${awards} demo awards (this quarter and the last); ${study.lessons} lessons, ${study.pushes} study pushes, ${study.notes} notes, ${study.meetings} meetings; ${identity.pledges} signed pledges, ${identity.activities} themed activities`;
 }

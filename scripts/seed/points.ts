@@ -21,9 +21,9 @@ const PLAN: Array<{ rule: RuleCode; times: (i: number) => number }> = [
 ];
 
 /** Demo points for the current quarter so far and the whole previous quarter (ready to close and publish). */
-export async function seedDemoPoints(adminUrl: string, members: readonly MemberDoc[], now = new Date()): Promise<number> {
+export async function seedDemoPoints(adminUrl: string, members: readonly MemberDoc[], checkinPhoto: string, now = new Date()): Promise<number> {
   const previousEnd = new Date(startOfQuarter(chinaQuarter(now)).getTime() - 1);
-  return (await seedQuarter(adminUrl, members, previousEnd, 3)) + (await seedQuarter(adminUrl, members, now, 0));
+  return (await seedQuarter(adminUrl, members, previousEnd, 3, checkinPhoto)) + (await seedQuarter(adminUrl, members, now, 0, checkinPhoto));
 }
 
 function startOfQuarter(period: string): Date {
@@ -32,7 +32,7 @@ function startOfQuarter(period: string): Date {
 }
 
 /** Awards spread over the quarter of `now` up to `now`; `offset` varies who earns what between quarters. */
-async function seedQuarter(adminUrl: string, members: readonly MemberDoc[], now: Date, offset: number): Promise<number> {
+async function seedQuarter(adminUrl: string, members: readonly MemberDoc[], now: Date, offset: number, checkinPhoto: string): Promise<number> {
   const db = adminApp(adminUrl).database() as unknown as Database;
   const period = chinaQuarter(now);
   const first = startOfQuarter(period).getTime();
@@ -43,10 +43,18 @@ async function seedQuarter(adminUrl: string, members: readonly MemberDoc[], now:
     if (!member.branchId) continue;
     for (const { rule, times } of PLAN) {
       for (let k = 0; k < times(i); k++) {
-        // Spread over the quarter so far; check-ins one a day going back from today.
-        const at = rule === 'badgeCheckin' ? new Date(now.getTime() - k * 86_400_000) : new Date(first + ((k + 1) * span) / (times(i) + 1));
+        // Spread over the quarter so far; check-ins one a day going back from yesterday, so
+        // today's is left for the member to do.
+        const at = rule === 'badgeCheckin' ? new Date(now.getTime() - (k + 1) * 86_400_000) : new Date(first + ((k + 1) * span) / (times(i) + 1));
         if (chinaQuarter(at) !== period) continue;
-        await award(db, DEFAULT_RULES, { member, rule, source: `demo:${rule}:${chinaDay(at)}:${k}`, label: `${RULE_LABELS[rule]}（示例数据）`, at });
+        if (rule === 'badgeCheckin') {
+          // A real check-in: its document (calendar, streak, wall) and the award the function would make.
+          const day = chinaDay(at);
+          await db.collection(COLLECTIONS.badgeCheckins).doc(`${member._id}:${day}`).set({ committeeId: member.committeeId, branchId: member.branchId, memberId: member._id, memberName: member.name, groupId: member.groupId, day, at, photo: checkinPhoto, location: null });
+          await award(db, DEFAULT_RULES, { member, rule, source: `checkin:${day}`, label: `${day} 佩戴党徽打卡（示例数据）`, at });
+        } else {
+          await award(db, DEFAULT_RULES, { member, rule, source: `demo:${rule}:${chinaDay(at)}:${k}`, label: `${RULE_LABELS[rule]}（示例数据）`, at });
+        }
         count += 1;
       }
     }

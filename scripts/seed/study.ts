@@ -34,12 +34,13 @@ export function demoCaller(origin: string): Caller {
   };
 }
 
-async function uploadAs(origin: string, openid: string, cloudPath: string, file: string, contentType: string): Promise<string> {
+/** Uploads a file as a demo person, as the phone does (`file`: a path or the bytes). */
+export async function uploadAs(origin: string, openid: string, cloudPath: string, file: string | Buffer, contentType: string): Promise<string> {
   const signIn = await fetch(`${origin}/__/auth/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
   const { token } = (await signIn.json()) as { token: string };
   const form = new FormData();
   form.append('cloudPath', cloudPath);
-  form.append('file', new Blob([readFileSync(file)], { type: contentType }), file.split('/').pop());
+  form.append('file', new Blob([new Uint8Array(typeof file === 'string' ? readFileSync(file) : file)], { type: contentType }), cloudPath.split('/').pop());
   const response = await fetch(`${origin}/__/storage/client-upload`, { method: 'POST', headers: { 'x-tongxin-session': token }, body: form });
   return ((await response.json()) as { fileID: string }).fileID;
 }

@@ -13,8 +13,7 @@ import { RULE_LABELS } from '../../shared/points/rules';
 import { accept, byLabel, shot, useJourney } from './support/session';
 
 // pngjs ships no type declarations: the one call used here.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PNG } = require('pngjs') as { PNG: { sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } } } };
+import { PNG } from 'pngjs';
 
 const journey = useJourney();
 const VIDEO = join(__dirname, '..', 'fixtures', 'media', 'lesson-demo.mp4');
