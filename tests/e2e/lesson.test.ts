@@ -12,7 +12,6 @@ import type { Page } from 'playwright-core';
 import { RULE_LABELS } from '../../shared/points/rules';
 import { accept, byLabel, shot, useJourney } from './support/session';
 
-// pngjs ships no type declarations: the one call used here.
 import { PNG } from 'pngjs';
 
 const journey = useJourney();

@@ -117,6 +117,16 @@ export default function Mine() {
           </View>
           <RectificationCard items={rects} />
           <View className='card'>
+            <Text className='card__title'>身份意识</Text>
+            <EntryRow label='徽章打卡' spokenLabel='徽章打卡' url={ROUTES.checkin} />
+            <EntryRow label='我的承诺' spokenLabel='我的承诺' url={ROUTES.pledge} />
+            <EntryRow label='承诺公开栏' spokenLabel='查看承诺公开栏' url={ROUTES.pledgeBoard} />
+            <EntryRow label='主题党日' spokenLabel='主题党日活动' url={ROUTES.activities} />
+            {me.data.roles.includes('committeeMember') || me.data.roles.includes('secretary') ? (
+              <EntryRow label='践诺评议' spokenLabel='践诺评议' url={ROUTES.pledgeReviews} />
+            ) : null}
+          </View>
+          <View className='card'>
             <Text className='card__title'>支部工作</Text>
             <EntryRow label='支部力量金字塔' spokenLabel='查看支部力量金字塔' url={PYRAMID_PAGE} />
             <EntryRow label='荣誉墙' spokenLabel='查看荣誉墙' url={ROUTES.honourWall} />

@@ -1,7 +1,10 @@
 /**
- * 组织架构: the secretary edits Party groups (name, leader), 岗区队 units (kind, name, goal,
- * leader, members) and committee members' 权责清单 (title, detail, status, due date). Every
- * save and delete is confirmed first. Data from org.pyramid (+ org.members for the pickers).
+ * 组织架构: the secretary edits Party groups (name, leader, and the 联系委员 — the committee
+ * member whose duty area the group is, who reviews its members' pledges; picked from the
+ * committee on each group's card and saved with org.saveGroup's liaisonId, name and leader kept),
+ * 岗区队 units (kind, name, goal, leader, members) and committee members' 权责清单 (title, detail,
+ * status, due date). Every save and delete is confirmed first. Data from org.pyramid (+
+ * org.members for the pickers).
  */
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
@@ -31,6 +34,7 @@ export default function Structure() {
   const del = useSubmit();
   const people: Option<string>[] = (roster.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }));
   const data = pyramid.data;
+  const committee: Option<string>[] = (data?.committee ?? []).map((c) => ({ value: c.member.id, label: `${c.member.name}${c.duty ? `（${c.duty}）` : ''}` }));
 
   const done = () => {
     setEditing(null);
@@ -59,6 +63,7 @@ export default function Structure() {
               <View key={g.id} className='card'>
                 <Text className='card__title'>{g.name}</Text>
                 <Text className='text text--small text--muted'>{`党小组长：${g.leader?.name ?? '未设置'} · ${g.members.length} 人`}</Text>
+                <LiaisonPicker group={g} committee={committee} onSaved={() => void pyramid.reload()} />
                 <Button className='btn btn--plain btn--small' aria-label={`编辑${g.name}`} onClick={() => setEditing({ kind: 'group', group: g })}>
                   编辑
                 </Button>
@@ -160,6 +165,45 @@ function FormButtons({ busy, onSave, onCancel, what }: { busy: boolean; onSave: 
 }
 
 const nameOf = (people: Option<string>[], id: string) => (id ? (people.find((p) => p.value === id)?.label ?? id) : '不设置');
+
+/**
+ * 联系委员 of one group: a committee member (or none: the secretary reviews). A pick is confirmed,
+ * then saved with the group's name and leader as they are.
+ */
+function LiaisonPicker({ group, committee, onSaved }: { group: Group; committee: Option<string>[]; onSaved: () => void }) {
+  const submit = useSubmit();
+  const current = group.liaison?.id ?? '';
+  // A liaison who has left the committee still shows as chosen (and can be replaced).
+  const options: Option<string>[] = [
+    { value: '', label: '不设置（由支部书记评议）' },
+    ...committee,
+    ...(group.liaison && !committee.some((c) => c.value === group.liaison?.id) ? [{ value: group.liaison.id, label: `${group.liaison.name}（已不在支委）` }] : []),
+  ];
+  const choose = async (liaisonId: string) => {
+    if (liaisonId === current) return;
+    const who = liaisonId ? nameOf(options, liaisonId) : '不设置（由支部书记评议）';
+    const summary = `联系委员：${who}\n党小组名称、党小组长不变。\n联系委员每季度评议本小组党员的践诺情况。`;
+    if (!(await confirmChange(`设置“${group.name}”的联系委员？`, summary, '保存'))) return;
+    const res = await submit.run('org.saveGroup', { groupId: group.id, name: group.name, leaderId: group.leader?.id ?? null, liaisonId: liaisonId || null });
+    if (res.ok) {
+      toast('已保存', 'success');
+      onSaved();
+    }
+  };
+  return (
+    <View>
+      <SelectField
+        label={`联系委员（${group.name}）`}
+        options={options}
+        value={current}
+        onChange={(v) => void choose(v)}
+        error={submit.fieldError('liaisonId')}
+        hint={committee.length ? undefined : '还没有支部委员：在“成员管理”中为成员设置支部委员身份。'}
+      />
+      <ErrorAlert error={submit.error && !submit.error.fields ? submit.error : null} />
+    </View>
+  );
+}
 
 function GroupForm({ group, people, onCancel, onDone }: FormProps & { group: Group | null; people: Option<string>[] }) {
   const [name, setName] = useState(group?.name ?? '');
