@@ -42,10 +42,13 @@ export async function studyBench(stack: LocalStack): Promise<string> {
     ledger: (await call('points.myLedger', {}, member)).ops,
     feed: (await call('note.feed', {}, member)).ops,
   };
-  const round = ops.me + ops.mine + ops.view + ops.firstRead + ops.ledger;
+  const photo = stack.emulator.storage.putClientFile('checkins/b-netops-m15/bench.jpg', { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
+  const checkin = (await call('badgeCheckin.submit', { photo, location: null }, member)).ops;
+  const round = ops.me + ops.mine + checkin + ops.view + ops.firstRead + ops.ledger;
   return [
     table(rows, baseline),
     `database operations per call: org.me ${ops.me}, points.myLedger ${ops.ledger}, lesson.progress ${ops.progress}, studyPush.mine ${ops.mine}, studyPush.view ${ops.view}, first studyPush.read ${ops.firstRead} (incl. the award), note.feed ${ops.feed}`,
-    `study part of a member's daily round (首页 org.me + studyPush.mine, open and read a push, 我的积分): 5 calls, ${round} database operations`,
+    `first badgeCheckin.submit of the day: ${checkin} database operations (incl. the award)`,
+    `a member's daily round (首页: org.me + studyPush.mine; check in; open and read a push; 我的积分): 6 calls, ${round} database operations (budget: 5 calls, 15 operations)`,
   ].join('\n');
 }
