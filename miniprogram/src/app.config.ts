@@ -43,7 +43,19 @@ export default defineAppConfig({
         'pages/pledge-status/index',
         'pages/activity-new/index',
         'pages/activity/index',
+        'pages/task-new/index',
+        'pages/tasks/index',
+        'pages/task-board/index',
+        'pages/project-new/index',
+        'pages/volunteer-new/index',
+        'pages/target-edit/index',
+        'pages/cobuild-edit/index',
       ],
+    },
+    // The branch's work: tasks opened from a WeChat group card, and the N integrations.
+    {
+      root: 'subpackages/work',
+      pages: ['pages/task/index', 'pages/projects/index', 'pages/project/index', 'pages/volunteer/index', 'pages/targets/index', 'pages/cobuild/index'],
     },
     // Identity (身份意识): check-in, oath, pledges and themed activities; the sign-in page opens from a QR.
     {
@@ -77,7 +89,7 @@ export default defineAppConfig({
         'pages/meeting-signin/index',
       ],
     },
-    { root: 'subpackages/committee', pages: ['pages/branches/index', 'pages/branch/index', 'pages/audit/index', 'pages/rules/index', 'pages/compare/index'] },
+    { root: 'subpackages/committee', pages: ['pages/branches/index', 'pages/branch/index', 'pages/audit/index', 'pages/rules/index', 'pages/compare/index', 'pages/projects/index', 'pages/cobuild/index'] },
     { root: 'subpackages/points', pages: ['pages/ranking/index', 'pages/rules/index', 'pages/rectification/index', 'pages/appraisal/index', 'pages/result/index'] },
     // Dev sign-in against the local emulator: only in a local weapp build.
     ...(local ? [{ root: 'subpackages/dev', pages: ['pages/signin/index'] }] : []),

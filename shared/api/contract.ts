@@ -19,6 +19,12 @@ import { meetingActions } from './actions/meeting';
 import { badgeCheckinActions } from './actions/badgeCheckin';
 import { pledgeActions } from './actions/pledge';
 import { activityActions } from './actions/activity';
+import { taskActions } from './actions/task';
+import { projectActions } from './actions/project';
+import { volunteerActions } from './actions/volunteer';
+import { targetActions } from './actions/target';
+import { cobuildActions } from './actions/cobuild';
+import { dashboardActions } from './actions/dashboard';
 
 export type { ActionSpec } from './action';
 export type { QuarterResult, ResultRow } from './actions/quarter';
@@ -32,6 +38,11 @@ export type { MeetingView, AttendanceRow } from './actions/meeting';
 export type { CheckinView } from './actions/badgeCheckin';
 export type { PledgeView } from './actions/pledge';
 export type { ActivityView } from './actions/activity';
+export type { TaskView } from './actions/task';
+export type { ProjectView } from './actions/project';
+export type { VolunteerActivityView } from './actions/volunteer';
+export type { TargetView } from './actions/target';
+export type { AgreementView } from './actions/cobuild';
 export type { LedgerEntryView, RankingRow, RuleView } from './actions/points';
 export type { Me, MemberView, PyramidView, InvitationView, JoinRequestView, AuditEntryView, DutyItemView, GroupView, UnitView } from './actions/org';
 
@@ -50,6 +61,12 @@ export const contract = {
   ...badgeCheckinActions,
   ...pledgeActions,
   ...activityActions,
+  ...taskActions,
+  ...projectActions,
+  ...volunteerActions,
+  ...targetActions,
+  ...cobuildActions,
+  ...dashboardActions,
 } as const;
 
 export type Contract = typeof contract;

@@ -34,6 +34,8 @@ export interface Policy {
 export const MEMBERS: readonly Caller[] = ['member', 'groupLeader', 'committeeMember', 'secretary', 'committeeAdmin'];
 const SECRETARY: readonly Caller[] = ['secretary'];
 const ADMIN: readonly Caller[] = ['committeeAdmin'];
+/** The branch committee: committee members and the secretary. */
+const COMMITTEE: readonly Caller[] = ['committeeMember', 'secretary'];
 
 export const POLICY = {
   'org.me': { callers: MEMBERS, scope: 'self' },
@@ -141,6 +143,38 @@ export const POLICY = {
   'activity.signInCode': { callers: SECRETARY, scope: 'ownBranch' },
   'activity.signIn': { callers: MEMBERS, scope: 'ownBranch' },
   'activity.saveSummary': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'task.publish': { callers: COMMITTEE, scope: 'ownBranch' },
+  'task.mine': { callers: MEMBERS, scope: 'self' },
+  'task.get': { callers: MEMBERS, scope: 'ownBranch' },
+  // task.complete: the handler also requires the caller to be one of the task's targets.
+  'task.complete': { callers: MEMBERS, scope: 'ownBranch' },
+  'task.list': { callers: COMMITTEE, scope: 'ownBranch' },
+  'task.board': { callers: COMMITTEE, scope: 'ownBranch' },
+  'task.remind': { callers: COMMITTEE, scope: 'ownBranch' },
+  'project.proposeLead': { callers: SECRETARY, scope: 'ownBranch' },
+  'project.create': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'project.list': { callers: MEMBERS, scope: 'ownBranch' },
+  'project.get': { callers: MEMBERS, scope: 'ownBranch' },
+  'project.setStatus': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  // The handler also requires the milestone's owner, the project's lead or the secretary.
+  'project.completeMilestone': { callers: MEMBERS, scope: 'ownBranch' },
+  'project.addUpdate': { callers: MEMBERS, scope: 'ownBranch' },
+  'project.overview': { callers: ADMIN, scope: 'committee' },
+  'volunteer.create': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'volunteer.list': { callers: MEMBERS, scope: 'ownBranch' },
+  'volunteer.claim': { callers: MEMBERS, scope: 'ownBranch' },
+  // The handler also requires the activity's organiser.
+  'volunteer.confirm': { callers: MEMBERS, scope: 'ownBranch' },
+  'volunteer.hours': { callers: MEMBERS, scope: 'ownBranch' },
+  'target.save': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'target.list': { callers: MEMBERS, scope: 'ownBranch' },
+  // The handler also requires the unit's leader or the secretary.
+  'target.addProgress': { callers: MEMBERS, scope: 'ownBranch' },
+  'cobuild.save': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'cobuild.list': { callers: MEMBERS, scope: 'ownBranch' },
+  'cobuild.addActivity': { callers: SECRETARY, scope: 'ownBranch', audited: true },
+  'cobuild.overview': { callers: ADMIN, scope: 'committee' },
+  'dashboard.quarter': { callers: SECRETARY, scope: 'ownBranch' },
 } as const satisfies Record<ActionName, Policy>;
 
 export function policyOf(action: ActionName): Policy {

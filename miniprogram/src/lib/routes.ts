@@ -65,6 +65,21 @@ export const ROUTES = {
   pledgeStatus: '/subpackages/secretary/pages/pledge-status/index',
   activityNew: '/subpackages/secretary/pages/activity-new/index',
   activityManage: '/subpackages/secretary/pages/activity/index',
+  task: '/subpackages/work/pages/task/index',
+  projects: '/subpackages/work/pages/projects/index',
+  project: '/subpackages/work/pages/project/index',
+  volunteer: '/subpackages/work/pages/volunteer/index',
+  targets: '/subpackages/work/pages/targets/index',
+  cobuild: '/subpackages/work/pages/cobuild/index',
+  taskNew: '/subpackages/secretary/pages/task-new/index',
+  secretaryTasks: '/subpackages/secretary/pages/tasks/index',
+  taskBoard: '/subpackages/secretary/pages/task-board/index',
+  projectNew: '/subpackages/secretary/pages/project-new/index',
+  volunteerNew: '/subpackages/secretary/pages/volunteer-new/index',
+  targetEdit: '/subpackages/secretary/pages/target-edit/index',
+  cobuildEdit: '/subpackages/secretary/pages/cobuild-edit/index',
+  committeeProjects: '/subpackages/committee/pages/projects/index',
+  committeeCobuild: '/subpackages/committee/pages/cobuild/index',
 } as const;
 
 export function go(url: string): void {

@@ -9,7 +9,7 @@ import { invoke } from '../cloud';
 export type { ActionInput, ActionName, ActionOutput, Envelope };
 export type { ApiError } from '../../../shared/api/envelope';
 export type { LedgerEntryView, RankingRow, RuleView } from '../../../shared/api/contract';
-export type { LessonView, StudyPushView, NoteView, CommentView, MeetingView, AttendanceRow, CheckinView, PledgeView, ActivityView } from '../../../shared/api/contract';
+export type { LessonView, StudyPushView, NoteView, CommentView, MeetingView, AttendanceRow, CheckinView, PledgeView, ActivityView, TaskView, ProjectView, VolunteerActivityView, TargetView, AgreementView } from '../../../shared/api/contract';
 
 /** `org.me` → function `org`, event `{action: 'me', input}` (same rule as shared splitAction). */
 export function route(action: string): { functionName: string; action: string } {

@@ -1,0 +1,2 @@
+/** Work vocabulary for the pages: plain data from shared/domain/work (no zod). */
+export * from '../../../shared/domain/work';
