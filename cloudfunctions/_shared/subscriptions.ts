@@ -28,6 +28,7 @@ export function templateId(template: SubscribeTemplate): string {
   const env: Record<SubscribeTemplate, string | undefined> = {
     studyPush: process.env.TONGXIN_TPL_STUDY_PUSH,
     meeting: process.env.TONGXIN_TPL_MEETING,
+    task: process.env.TONGXIN_TPL_TASK,
   };
   return env[template] || `local-${template}`;
 }

@@ -50,7 +50,7 @@ export const WATCH_RULE = {
 export const SIGN_IN_TOKEN_SECONDS = 60;
 
 /** Subscribe-message templates a member can accept (WeChat one-time subscriptions). */
-export const SUBSCRIBE_TEMPLATES = ['studyPush', 'meeting'] as const;
+export const SUBSCRIBE_TEMPLATES = ['studyPush', 'meeting', 'task'] as const;
 export type SubscribeTemplate = (typeof SUBSCRIBE_TEMPLATES)[number];
 
 /** A study note's length bounds and image count. */
