@@ -10,10 +10,8 @@ import { AppError } from '../../shared/api/errors';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { groupDoc, memberDoc, type MemberDoc } from '../../shared/domain/org';
 import type { MeetingKind } from '../../shared/domain/study';
-import { quarterReport as countQuarter, type HeldMeeting } from '../../shared/study/meetings';
-import { chinaMonth, chinaQuarter, quarterBounds, quarterMonths } from '../../shared/time/china';
+import { chinaQuarter } from '../../shared/time/china';
 import { audit } from '../_shared/audit';
-import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext, type MemberContext } from '../_shared/define';
 import { requireFolder } from '../_shared/files';
 import { findAll, getInBranch, withoutId } from '../_shared/repo';
@@ -21,8 +19,9 @@ import { newSecret } from '../_shared/signin-token';
 import { signInCode } from '../_shared/signin';
 import { inTransaction } from '../_shared/transaction';
 import { markAttendance, NOT_FOUND_MESSAGE, signIn } from './attendance';
+import { meetingReport, quarterMeetings } from './report';
 import { meetingDoc, minutesFolder, newMeetingId, SIGN_IN_PAGE, type MeetingDoc } from './docs';
-import { attendanceOf, attendanceRows, factsFromAttendance, groupNamesOf, held, loadFacts, meetingViews, presentCounts } from './views';
+import { attendanceOf, attendanceRows, factsFromAttendance, groupNamesOf, loadFacts, meetingViews } from './views';
 
 const isSecretary = (member: MemberDoc) => member.roles.includes('secretary');
 
@@ -55,13 +54,6 @@ async function meetingOf(ctx: MemberContext, meetingId: string): Promise<Meeting
 function auditable(doc: MeetingDoc) {
   const { secret: _secret, ...rest } = doc;
   return rest;
-}
-
-async function quarterMeetings(db: Database, branchId: string, period: string): Promise<MeetingDoc[]> {
-  const { start, end } = quarterBounds(period);
-  const _ = db.command;
-  const docs = await findAll(db, COLLECTIONS.meetings, { branchId, startsAt: _.gte(start).and(_.lt(end)) }, meetingDoc);
-  return docs.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
 async function schedule(input: ActionInput<'meeting.schedule'>, ctx: ActionContext): Promise<ActionOutput<'meeting.schedule'>> {
@@ -156,18 +148,7 @@ async function saveMinutes(input: ActionInput<'meeting.saveMinutes'>, ctx: Actio
 async function quarterReport(input: ActionInput<'meeting.quarterReport'>, ctx: ActionContext): Promise<ActionOutput<'meeting.quarterReport'>> {
   const { db, member, now } = asMember(ctx);
   const period = input.period ?? chinaQuarter(now);
-  const [docs, groups] = await Promise.all([quarterMeetings(db, member.branchId, period), findAll(db, COLLECTIONS.groups, { branchId: member.branchId }, groupDoc)]);
-  const present = docs.length ? await presentCounts(db, docs.map((d) => d._id)) : new Map<string, number>();
-  const heldMeetings: HeldMeeting[] = docs
-    .filter((d) => held(d, present.get(d._id) ?? 0, now))
-    .map((d) => ({ kind: d.kind, month: chinaMonth(d.startsAt), groupId: d.groupId }));
-  const kinds = countQuarter({
-    months: quarterMonths(period),
-    currentMonth: chinaMonth(now),
-    groups: groups.sort((a, b) => a._id.localeCompare(b._id)).map((g) => ({ id: g._id, name: g.name })),
-    held: heldMeetings,
-  });
-  return { period, kinds };
+  return { period, kinds: await meetingReport(db, member.branchId, period, now) };
 }
 
 export const main = defineFunction('meeting')({ schedule, list, get, signInCode: code, signIn, markAttendance, saveMinutes, quarterReport });
