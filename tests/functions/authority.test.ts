@@ -16,8 +16,8 @@ import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind }
 
 let stack: LocalStack;
 let snapshot: Record<string, unknown[]>;
-interface Fixture { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string; nominationId: string; lessonId: string; draftLessonId: string; pushId: string; noteId: string; meetingId: string; pledgeId: string; pledgeForSecretary: string; pledgeForLiaison: string; upcomingActivity: string; pastActivity: string }
-const blank = (): Fixture => ({ code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '', lessonId: '', draftLessonId: '', pushId: '', noteId: '', meetingId: '', pledgeId: '', pledgeForSecretary: '', pledgeForLiaison: '', upcomingActivity: '', pastActivity: '' });
+interface Fixture { code: string; requestId: string; dutyItemId: string; entryId: string; answeredRect: string; nominationId: string; lessonId: string; draftLessonId: string; pushId: string; noteId: string; meetingId: string; pledgeId: string; pledgeForSecretary: string; pledgeForLiaison: string; upcomingActivity: string; pastActivity: string; taskId: string; projectId: string; volunteerActivity: string; squadId: string; targetId: string; agreementId: string }
+const blank = (): Fixture => ({ code: '', requestId: '', dutyItemId: '', entryId: '', answeredRect: '', nominationId: '', lessonId: '', draftLessonId: '', pushId: '', noteId: '', meetingId: '', pledgeId: '', pledgeForSecretary: '', pledgeForLiaison: '', upcomingActivity: '', pastActivity: '', taskId: '', projectId: '', volunteerActivity: '', squadId: '', targetId: '', agreementId: '' });
 const fixtures: Record<BranchKey, Fixture> = { netops: blank(), market: blank() };
 const NOTE_TEXT = '通过学习，我认识到党员要在本职岗位上发挥先锋模范作用，把学习成果转化为做好网络维护和客户服务的实际行动。';
 const video = (b: BranchKey) => `cloud://local.local-bucket/lessons/b-${b}/matrix.mp4`;
@@ -29,6 +29,14 @@ async function signPledge(openid: string, memberId: string): Promise<string> {
   const signature = stack.emulator.storage.putClientFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
   return data<{ id: string }>(await as(stack, openid, 'pledge.sign', { signature })).id;
 }
+const TODAY = chinaDay(new Date());
+const MILESTONE_DUE = chinaDay(new Date(Date.now() + 10 * 86_400_000));
+const taskInput = (target: unknown) => ({ requestId: 'matrix-task-01', kind: 'study', title: '学习任务', detail: '请完成学习', dueAt: new Date(Date.now() + 86_400_000).toISOString(), doneBy: 'confirm', target });
+const projectInput = (b: BranchKey, ownerId: string) => ({ requestId: `matrix-project-${ownerId}`, kind: 'secretary', title: '攻坚项目', goal: '完成攻坚', leadId: `b-${b}-m02`, overrideReason: '矩阵测试', groupIds: [], unitIds: [], milestones: [{ title: '第一节点', ownerId, dueOn: MILESTONE_DUE }] });
+const agreementInput = (b: BranchKey) => ({ agreementId: fixtures[b].agreementId, partner: { name: '共建单位党支部', kind: 'bank', contact: '王主任' }, terms: '联合开展活动', signedOn: '2026-10-01', status: 'active', file: null });
+/** Per caller, the project or volunteer record set up for them (they own the milestone / organise the activity). */
+const ownProject = new Map<string, string>();
+const ownRecord = new Map<string, string>();
 const meetingSecret = (b: BranchKey) => (snapshot[COLLECTIONS.meetings] as Array<{ _id: string; secret: string }>).find((m) => m._id === fixtures[b].meetingId)?.secret ?? '';
 const lessonInput = (b: BranchKey) => ({ title: '矩阵测试党课', summary: '测试', speakerId: `b-${b}-m02`, unitId: null, video: video(b), cover: null, durationSeconds: 60 });
 /** A 三单 issued to each bound caller, by member id (for the member's own answer). */
@@ -163,6 +171,60 @@ const INPUTS: Record<ActionName, Input> = {
   'activity.signInCode': (b) => ({ activityId: fixtures[b].pastActivity }),
   'activity.signIn': (b) => ({ token: issue(fixtures[b].pastActivity, secretIn(COLLECTIONS.activities, fixtures[b].pastActivity), new Date()) }),
   'activity.saveSummary': (b) => ({ activityId: fixtures[b].pastActivity, text: '活动圆满完成，大家收获很大。', photos: [] }),
+  'task.publish': (b) => taskInput({ kind: 'groups', ids: [`b-${b}-g1`] }),
+  'task.mine': { fixed: {} },
+  'task.get': (b) => ({ taskId: fixtures[b].taskId }),
+  'task.complete': (b) => ({ taskId: fixtures[b].taskId, noteId: null, photos: [] }),
+  'task.list': { fixed: {} },
+  'task.board': (b) => ({ taskId: fixtures[b].taskId }),
+  'task.remind': (b) => ({ taskId: fixtures[b].taskId }),
+  'project.proposeLead': { fixed: {} },
+  'project.create': (b) => projectInput(b, `b-${b}-m11`),
+  'project.list': { fixed: {} },
+  'project.get': (b) => ({ projectId: fixtures[b].projectId }),
+  'project.setStatus': (b) => ({ projectId: fixtures[b].projectId, status: 'inProgress', note: '' }),
+  'project.completeMilestone': {
+    byCaller: (memberId) => ({ projectId: ownProject.get(memberId ?? '') ?? 'pj-none', milestoneId: 'ms1' }),
+    setup: async (memberId, home) => {
+      if (memberId) ownProject.set(memberId, data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'project.create', projectInput(home, memberId))).id);
+    },
+  },
+  'project.addUpdate': {
+    byCaller: (memberId) => ({ projectId: ownProject.get(memberId ?? '') ?? 'pj-none', requestId: 'matrix-update-01', text: '本周完成勘察', photos: [] }),
+    setup: async (memberId, home) => {
+      if (memberId) ownProject.set(memberId, data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'project.create', projectInput(home, memberId))).id);
+    },
+  },
+  'project.overview': { fixed: {} },
+  'volunteer.create': (b) => ({ title: '志愿服务', startsAt: new Date().toISOString(), place: '社区', organiserId: `b-${b}-m05` }),
+  'volunteer.list': { fixed: {} },
+  'volunteer.claim': (b) => ({ activityId: fixtures[b].volunteerActivity, hours: 1, note: '' }),
+  'volunteer.confirm': {
+    byCaller: (memberId) => ({ recordId: ownRecord.get(memberId ?? '') ?? 'rec-none', approve: true, hours: null }),
+    setup: async (memberId, home) => {
+      if (!memberId) return;
+      const activity = data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'volunteer.create', { title: '志愿服务', startsAt: new Date().toISOString(), place: '社区', organiserId: memberId }));
+      const volunteer = memberId === `b-${home}-m09` ? `b-${home}-m08` : `b-${home}-m09`;
+      const claimed = data<{ records: Array<{ id: string }> }>(await as(stack, demoOpenid(volunteer), 'volunteer.claim', { activityId: activity.id, hours: 1, note: '' }));
+      ownRecord.set(memberId, claimed.records[0].id);
+    },
+  },
+  'volunteer.hours': { fixed: {} },
+  'target.save': (b) => ({ unitId: fixtures[b].squadId, metric: '新增宽带', measure: '户', goal: 100, startOn: '2026-01-01', endOn: '2099-12-31' }),
+  'target.list': { fixed: {} },
+  'target.addProgress': {
+    byCaller: (_memberId, home) => ({ targetId: fixtures[home].targetId, on: TODAY, value: 10, note: '' }),
+    setup: async (memberId, home) => {
+      if (!memberId) return;
+      const unit = (stack.emulator.database.exportState() as Record<string, Array<{ _id: string; kind: string; name: string; goal: string; memberIds: string[] }>>).units.find((u) => u._id === fixtures[home].squadId) as { _id: string; kind: string; name: string; goal: string; memberIds: string[] };
+      data(await as(stack, demoOpenid(`b-${home}-m01`), 'org.saveUnit', { unitId: unit._id, kind: unit.kind, name: unit.name, goal: unit.goal, leaderId: memberId, memberIds: unit.memberIds }));
+    },
+  },
+  'cobuild.save': agreementInput,
+  'cobuild.list': { fixed: {} },
+  'cobuild.addActivity': (b) => ({ agreementId: fixtures[b].agreementId, title: '联合活动', on: TODAY, summary: '联合开展反诈宣传', participantIds: [`b-${b}-m10`] }),
+  'cobuild.overview': { fixed: {} },
+  'dashboard.quarter': { fixed: {} },
   'rectification.review': (b) => ({ rectificationId: fixtures[b].answeredRect, actionId: 'a1', verdict: 'verified', note: '' }),
 };
 
@@ -215,6 +277,13 @@ beforeAll(async () => {
     const activity = (startsAt: string) => ({ theme: '主题党日', startsAt, place: '活动室', detail: '参观学习', capacity: 0, oath: true });
     fixtures[b].upcomingActivity = data<{ id: string }>(await as(stack, secretary, 'activity.create', activity(new Date(Date.now() + 86_400_000).toISOString()))).id;
     fixtures[b].pastActivity = data<{ id: string }>(await as(stack, secretary, 'activity.create', activity(new Date(Date.now() - 3_600_000).toISOString()))).id;
+    // Work: a branch-wide task, a project, a volunteer activity, the squad's target, an active agreement.
+    fixtures[b].taskId = data<{ id: string }>(await as(stack, secretary, 'task.publish', { ...taskInput({ kind: 'branch' }), requestId: 'fixture-task-01' })).id;
+    fixtures[b].projectId = data<{ id: string }>(await as(stack, secretary, 'project.create', { ...projectInput(b, `b-${b}-m11`), requestId: 'fixture-project-01' })).id;
+    fixtures[b].volunteerActivity = data<{ id: string }>(await as(stack, secretary, 'volunteer.create', { title: '志愿服务', startsAt: new Date().toISOString(), place: '社区', organiserId: `b-${b}-m05` })).id;
+    fixtures[b].squadId = ((stack.emulator.database.exportState() as Record<string, Array<{ _id: string; branchId: string; kind: string }>>).units.find((u) => u.branchId === `b-${b}` && u.kind === 'squad') as { _id: string })._id;
+    fixtures[b].targetId = data<{ id: string }>(await as(stack, secretary, 'target.save', { unitId: fixtures[b].squadId, metric: '新增宽带', measure: '户', goal: 100, startOn: '2026-01-01', endOn: '2099-12-31' })).id;
+    fixtures[b].agreementId = data<{ id: string }>(await as(stack, secretary, 'cobuild.save', { ...agreementInput(b), agreementId: undefined })).id;
     fixtures[b].noteId = data<{ id: string }>(await as(stack, demoOpenid(`b-${b}-m09`), 'note.submit', { requestId: 'fixture-note-01', text: NOTE_TEXT, images: [], lessonId: null, pushId: null })).id;
     data(await as(stack, secretary, 'quarter.openAppraisal', { period: Q.appraising }));
     data(await as(stack, secretary, 'quarter.close', { period: Q.closed }));
