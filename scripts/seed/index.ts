@@ -5,6 +5,7 @@ import { loadSeed } from './load';
 import { seedDemoPoints } from './points';
 import { seedDemoStudy } from './study';
 import { seedDemoIdentity } from './identity';
+import { seedDemoWork } from './work';
 import { adminApp } from './load';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ export async function seedDemo(origin: string): Promise<string> {
   const awards = await seedDemoPoints(`${origin}/admin`, data.members as unknown as MemberDoc[], checkinPhoto);
   const study = await seedDemoStudy(origin);
   const identity = await seedDemoIdentity(origin);
+  const work = await seedDemoWork(origin);
   const documents = Object.entries(counts).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`).join(', ');
-  return `seeded the demo company: ${documents}; ${awards} demo awards (this quarter and the last); ${study.lessons} lessons, ${study.pushes} study pushes, ${study.notes} notes, ${study.meetings} meetings; ${identity.pledges} signed pledges, ${identity.activities} themed activities`;
+  return `seeded the demo company: ${documents}; ${awards} demo awards (this quarter and the last); ${study.lessons} lessons, ${study.pushes} study pushes, ${study.notes} notes, ${study.meetings} meetings; ${identity.pledges} signed pledges, ${identity.activities} themed activities; ${work.tasks} tasks, ${work.projects} project, volunteering, a squad target and a co-building agreement`;
 }
