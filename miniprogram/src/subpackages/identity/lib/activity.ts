@@ -1,0 +1,38 @@
+/**
+ * 主题党日 helpers shared by the identity pages (a module of its own: a page file keeps only
+ * its default export in the weapp build).
+ */
+import type { ActivityView, ApiError } from '@/services/api';
+
+/** 已报名 3/20, or 已报名 3 · 不限人数 when the capacity is 0. */
+export function signUpText(a: Pick<ActivityView, 'signedUp' | 'capacity'>): string {
+  return a.capacity > 0 ? `已报名 ${a.signedUp}/${a.capacity}` : `已报名 ${a.signedUp} · 不限人数`;
+}
+
+/** The caller's own state: 已签到 / 已报名 / 未报名. */
+export function myStateText(a: Pick<ActivityView, 'mine'>): string {
+  if (a.mine.present) return '已签到';
+  if (a.mine.signedUp) return '已报名';
+  return '未报名';
+}
+
+/** The sign-in token in a scanned code: `scene=` of the mini-program code's path, or of the H5 URL. */
+export function activitySceneFromScan(scan: { path?: string; result?: string }): string | null {
+  for (const text of [scan.path, scan.result]) {
+    if (!text || !text.includes('activity-signin')) continue;
+    const m = /[?&]scene=([^&#]+)/.exec(text);
+    if (m) {
+      try {
+        return decodeURIComponent(m[1]);
+      } catch {
+        return m[1];
+      }
+    }
+  }
+  return null;
+}
+
+/** An expired sign-in code (the server says so in the token field's message). */
+export function isExpiredCode(error: ApiError): boolean {
+  return error.code === 'INVALID_INPUT' && (error.fields?.token ?? error.message).includes('过期');
+}

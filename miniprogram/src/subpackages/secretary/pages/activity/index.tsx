@@ -1,0 +1,295 @@
+/**
+ * 主题党日管理 (secretary, `?id=`): the activity; 显示签到二维码 — full width, a new code every
+ * REFRESH_SECONDS with a visible countdown (each is valid 60 s), the screen kept on, paused
+ * while the page is hidden and stopped when it unloads; who signed up and who came (the list
+ * follows each new code); the summary with photos stored under `activities/<activityId>/`.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { PageShell } from '@/components/PageShell';
+import { ErrorAlert, TextField } from '@/components/Field';
+import { Photos } from '@/components/Photos';
+import { useAction } from '@/hooks/useAction';
+import { confirmChange, toast } from '@/lib/confirm';
+import { chinaDateTime, decodeParam } from '@/lib/format';
+import { ROUTES, go } from '@/lib/routes';
+import { safeCall, useSubmit } from '@/lib/submit';
+import { photoCloudPath, uploadFile } from '@/cloud/upload';
+import type { ActionOutput, ActivityView } from '@/services/api';
+import './index.css';
+
+/** Each code is valid 60 s; a new one 15 s before that. */
+export const REFRESH_SECONDS = 45;
+/** After a failed refresh, try again this soon. */
+export const RETRY_SECONDS = 5;
+export const MIN_SUMMARY = 10;
+export const MAX_PHOTOS = 18;
+
+type Code = ActionOutput<'activity.signInCode'>;
+type Person = NonNullable<ActionOutput<'activity.get'>['people']>[number];
+
+export function personStatus(p: Pick<Person, 'signedUp' | 'present'>): string {
+  if (p.present) return p.signedUp ? '已签到' : '已签到（未报名）';
+  return p.signedUp ? '已报名，未签到' : '未报名';
+}
+
+/**
+ * The rotating code. Mounted only while shown; fetches at once (and again when the page is
+ * shown after being hidden), then every REFRESH_SECONDS; nothing runs while hidden or after unmount.
+ */
+function SignInCode({ activityId, onRefreshed }: { activityId: string; onRefreshed: () => void }) {
+  const [code, setCode] = useState<Code | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [left, setLeft] = useState(REFRESH_SECONDS);
+  const [shown, setShown] = useState(true);
+  const nextAt = useRef(0);
+  const busy = useRef(false);
+  const alive = useRef(true);
+  const refreshed = useRef(onRefreshed);
+  refreshed.current = onRefreshed;
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  useDidShow(() => setShown(true));
+  useDidHide(() => setShown(false));
+
+  const fetchCode = useCallback(async () => {
+    if (busy.current) return;
+    busy.current = true;
+    const res = await safeCall('activity.signInCode', { activityId });
+    busy.current = false;
+    if (!alive.current) return;
+    if (res.ok) {
+      setCode(res.data);
+      setError(null);
+      nextAt.current = Date.now() + REFRESH_SECONDS * 1000;
+      setLeft(REFRESH_SECONDS);
+      refreshed.current();
+    } else {
+      setError(res.error.message);
+      nextAt.current = Date.now() + RETRY_SECONDS * 1000;
+    }
+  }, [activityId]);
+
+  useEffect(() => {
+    if (!shown) return undefined;
+    // The phone shows the code to the room: keep its screen from dimming meanwhile (weapp).
+    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
+    void fetchCode();
+    const timer = setInterval(() => {
+      const ms = nextAt.current - Date.now();
+      setLeft(Math.max(0, Math.ceil(ms / 1000)));
+      if (ms <= 0) void fetchCode();
+    }, 1000);
+    return () => {
+      clearInterval(timer);
+      if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
+    };
+  }, [shown, fetchCode]);
+
+  return (
+    <View aria-live='polite'>
+      {error ? (
+        <View className='alert' role='alert'>
+          <Text>{`${error}（${RETRY_SECONDS} 秒后重试）`}</Text>
+        </View>
+      ) : null}
+      {code ? <Image className='activity-qr' src={code.qrUrl} mode='widthFix' aria-label='活动签到二维码，请用微信扫码签到' /> : <Text className='notice'>正在生成二维码…</Text>}
+      {code ? <Text className='activity-qr__countdown'>{`${left} 秒后更换二维码`}</Text> : null}
+      <Text className='text text--small text--muted'>二维码每分钟更换，拍照或转发的二维码无法签到。</Text>
+    </View>
+  );
+}
+
+function SummaryEditor({ activity, onSaved }: { activity: ActivityView; onSaved: (a: ActivityView) => void }) {
+  const [editing, setEditing] = useState(activity.summary === null);
+  const [text, setText] = useState(activity.summary?.text ?? '');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [local, setLocal] = useState<string | undefined>();
+  const submit = useSubmit();
+
+  const addPhotos = async () => {
+    const room = MAX_PHOTOS - photos.length;
+    if (room <= 0) return;
+    let paths: string[];
+    try {
+      paths = (await Taro.chooseImage({ count: Math.min(9, room), sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths.slice(0, room);
+    } catch {
+      return; // cancelled
+    }
+    setUploading(true);
+    const added: string[] = [];
+    try {
+      for (const p of paths) added.push(await uploadFile(p, photoCloudPath(`activities/${activity.id}`, p)));
+    } catch {
+      toast('照片上传失败，请重试');
+    }
+    setUploading(false);
+    if (added.length) setPhotos((before) => [...before, ...added].slice(0, MAX_PHOTOS));
+  };
+
+  const save = async () => {
+    const body = text.trim();
+    if (body.length < MIN_SUMMARY) {
+      setLocal(`活动小结至少 ${MIN_SUMMARY} 个字`);
+      return;
+    }
+    setLocal(undefined);
+    const replacing = activity.summary ? '\n将替换原有的小结和照片。' : '';
+    if (!(await confirmChange('保存活动小结', `${body.length} 个字，照片 ${photos.length} 张。${replacing}`, '保存'))) return;
+    const res = await submit.run('activity.saveSummary', { activityId: activity.id, text: body, photos });
+    if (res.ok) {
+      toast('活动小结已保存', 'success');
+      setEditing(false);
+      setPhotos([]);
+      onSaved(res.data);
+    }
+  };
+
+  if (!activity.past && new Date(activity.startsAt).getTime() > Date.now()) {
+    return <Text className='text text--muted'>活动开始后可填写小结、上传照片。</Text>;
+  }
+  return (
+    <View>
+      {activity.summary ? (
+        <View>
+          <Text className='text'>{activity.summary.text}</Text>
+          <Photos urls={activity.summary.photoUrls} />
+          <Text className='text text--small text--muted'>{`保存于 ${chinaDateTime(activity.summary.at)}`}</Text>
+        </View>
+      ) : null}
+      {editing ? (
+        <View>
+          <TextField label='活动小结' value={text} onChange={setText} multiline maxlength={3000} placeholder='活动过程、收获和参加情况' error={local ?? submit.fieldError('text')} />
+          <Text className='field__label'>{`活动照片（${photos.length} / ${MAX_PHOTOS}）`}</Text>
+          {photos.length ? (
+            <View className='chips'>
+              {photos.map((p, i) => (
+                <Button key={p} className='chip' aria-label={`删除照片${i + 1}`} onClick={() => setPhotos(photos.filter((x) => x !== p))}>
+                  {`照片${i + 1} ✕`}
+                </Button>
+              ))}
+            </View>
+          ) : null}
+          {submit.fieldError('photos') ? (
+            <View role='alert'>
+              <Text className='field__error'>{submit.fieldError('photos')}</Text>
+            </View>
+          ) : null}
+          {photos.length < MAX_PHOTOS ? (
+            <Button className='btn btn--plain btn--small' aria-label='添加活动照片' disabled={uploading || undefined} onClick={() => void addPhotos()}>
+              {uploading ? '正在上传…' : '添加照片'}
+            </Button>
+          ) : null}
+          <ErrorAlert error={submit.error} />
+          <Button className='btn btn--primary' aria-label='保存活动小结' disabled={submit.busy || uploading || undefined} loading={submit.busy || undefined} onClick={() => void save()}>
+            保存活动小结
+          </Button>
+        </View>
+      ) : (
+        <Button className='btn btn--plain btn--small' aria-label='修改活动小结' onClick={() => setEditing(true)}>
+          修改活动小结
+        </Button>
+      )}
+    </View>
+  );
+}
+
+export default function ActivityManage() {
+  const { params } = useRouter();
+  const activityId = decodeParam(params?.id);
+  const loaded = useAction('activity.get', { activityId });
+  const [detail, setDetail] = useState<ActionOutput<'activity.get'> | null>(null);
+  const [showCode, setShowCode] = useState(false);
+
+  useEffect(() => {
+    if (loaded.data) setDetail(loaded.data);
+  }, [loaded.data]);
+
+  // With each new code, the counts and the list follow the scans (quietly, no loading state).
+  const refreshPeople = useCallback(() => {
+    void safeCall('activity.get', { activityId }).then((res) => {
+      if (res.ok) setDetail(res.data);
+    });
+  }, [activityId]);
+
+  const a = detail?.activity ?? null;
+  const people = [...(detail?.people ?? [])].sort((x, y) => Number(y.present) - Number(x.present) || Number(y.signedUp) - Number(x.signedUp));
+  const listed = people.filter((p) => p.signedUp || p.present);
+  const others = people.filter((p) => !p.signedUp && !p.present);
+  const status = !activityId ? 'error' : detail ? 'ready' : loaded.status === 'ready' ? 'loading' : loaded.status;
+
+  return (
+    <PageShell status={status} errorMessage={activityId ? loaded.error?.message : '缺少活动编号，请从主题党日页面进入'} onRetry={activityId ? loaded.reload : undefined}>
+      {a ? (
+        <View>
+          <View className='card'>
+            <Text className='tag'>主题党日</Text>
+            {a.oath ? <Text className='tag'>含重温誓词</Text> : null}
+            <Text className='card__title'>{a.theme}</Text>
+            <View className='row'>
+              <Text className='row__label'>时间</Text>
+              <Text className='row__value'>{chinaDateTime(a.startsAt)}</Text>
+            </View>
+            <View className='row'>
+              <Text className='row__label'>地点</Text>
+              <Text className='row__value'>{a.place}</Text>
+            </View>
+            <View className='row'>
+              <Text className='row__label'>报名 / 签到</Text>
+              <Text className='row__value'>{`已报名 ${a.signedUp}${a.capacity > 0 ? `/${a.capacity}` : '（不限）'} · 已签到 ${a.present}`}</Text>
+            </View>
+            <Text className='field__label'>活动内容</Text>
+            <Text className='text'>{a.detail}</Text>
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>现场签到</Text>
+            {showCode ? (
+              <View>
+                <SignInCode activityId={a.id} onRefreshed={refreshPeople} />
+                <Button className='btn btn--plain' aria-label='收起签到二维码' onClick={() => setShowCode(false)}>
+                  收起二维码
+                </Button>
+              </View>
+            ) : (
+              <Button className='btn btn--primary' aria-label='显示签到二维码' onClick={() => setShowCode(true)}>
+                显示签到二维码
+              </Button>
+            )}
+            {a.oath ? (
+              <Button className='btn btn--plain' aria-label='重温入党誓词' onClick={() => go(`${ROUTES.oath}?activityId=${encodeURIComponent(a.id)}`)}>
+                重温入党誓词（领誓用）
+              </Button>
+            ) : null}
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>{`报名和签到（${listed.length}）`}</Text>
+            {listed.length === 0 ? <Text className='text text--muted'>还没有人报名或签到</Text> : null}
+            <View role='list' aria-label='报名和签到'>
+              {listed.map((p) => (
+                <View key={p.id} className='row' role='listitem' aria-label={`${p.name}，${personStatus(p)}`}>
+                  <Text className='row__label'>{p.name}</Text>
+                  <Text className={`row__value${p.present ? '' : ' text--muted'}`}>{personStatus(p)}</Text>
+                </View>
+              ))}
+            </View>
+            {others.length ? <Text className='text text--small text--muted'>{`未报名：${others.map((p) => p.name).join('、')}`}</Text> : null}
+          </View>
+
+          <View className='card'>
+            <Text className='card__title'>活动小结和照片</Text>
+            <SummaryEditor activity={a} onSaved={(next) => setDetail((d) => (d ? { ...d, activity: next } : d))} />
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '徽章打卡率' });
