@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党建和创总览' });
