@@ -46,6 +46,7 @@ async function views(db: Database, docs: readonly AgreementDoc[]): Promise<Agree
     terms: d.terms,
     signedOn: d.signedOn,
     status: d.status,
+    fileId: d.file,
     fileUrl: d.file ? (urls.get(d.file) ?? null) : null,
     activities: joint
       .filter((a) => a.agreementId === d._id)

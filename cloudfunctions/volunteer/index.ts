@@ -89,8 +89,9 @@ async function confirm(input: ActionInput<'volunteer.confirm'>, ctx: ActionConte
   const { db, member: organiser, now } = asMember(ctx);
   const record = await getInBranch(db, COLLECTIONS.volunteerRecords, input.recordId, recordDoc, organiser.branchId, '服务记录不存在');
   const activity = await getInBranch(db, COLLECTIONS.volunteerActivities, record.activityId, activityDoc, organiser.branchId, '志愿活动不存在');
-  if (activity.organiserId !== organiser._id) throw new AppError('FORBIDDEN', '只有活动组织人可以确认服务时长');
-  if (record.memberId === organiser._id) throw new AppError('FORBIDDEN', '不能确认自己的服务时长，请书记另行确认');
+  // The organiser confirms; the secretary may too (e.g. the organiser's own hours). Nobody confirms their own.
+  if (activity.organiserId !== organiser._id && !organiser.roles.includes('secretary')) throw new AppError('FORBIDDEN', '只有活动组织人或书记可以确认服务时长');
+  if (record.memberId === organiser._id) throw new AppError('FORBIDDEN', '不能确认自己的服务时长，请组织人或书记确认');
   const after = await inTransaction(db, async (t) => {
     const { data } = await t.collection(COLLECTIONS.volunteerRecords).doc(record._id).get();
     const before = recordDoc.parse({ _id: record._id, ...(data as object) });

@@ -49,6 +49,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       // Subscribe-message template ids of the WeChat account (empty: pages skip WeChat's prompt).
       TARO_APP_TPL_STUDY_PUSH: JSON.stringify(process.env.TARO_APP_TPL_STUDY_PUSH ?? ''),
       TARO_APP_TPL_MEETING: JSON.stringify(process.env.TARO_APP_TPL_MEETING ?? ''),
+      TARO_APP_TPL_TASK: JSON.stringify(process.env.TARO_APP_TPL_TASK ?? ''),
     },
     defineConstants: {},
     alias,

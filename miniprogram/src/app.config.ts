@@ -94,6 +94,9 @@ export default defineAppConfig({
     // Dev sign-in against the local emulator: only in a local weapp build.
     ...(local ? [{ root: 'subpackages/dev', pages: ['pages/signin/index'] }] : []),
   ],
+  // 徽章打卡 may record where (optional); WeChat requires both declarations for getLocation.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '徽章打卡时记录打卡地点（可选）' } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b7121b',

@@ -343,6 +343,7 @@ const agreement = (over: Partial<AgreementView> = {}): AgreementView => ({
   terms: '每季度联合开展一次主题党日',
   signedOn: '2026-01-10',
   status: 'active',
+  fileId: 'cloud://local.local-bucket/cobuild/b-001/x.pdf',
   fileUrl: 'http://127.0.0.1:9100/__/storage/files/cobuild/b-001/x.pdf?t=1&sign=s',
   activities: [{ id: 'cj1', title: '联合主题党日', on: '2026-02-20', summary: '参观金融反诈展', participants: 12 }],
   ...over,
@@ -483,15 +484,15 @@ describe('党建和创', () => {
     });
   });
 
-  it('an edit without a new file does not silently drop the stored one (the view carries no file id)', async () => {
+  it('an edit without a new file keeps the stored one', async () => {
     setRouterParams({ id: 'cb1' });
     mockCall.mockImplementation(routes({ 'org.me': okMe(secretary), 'cobuild.list': ok({ items: [agreement()] }), 'cobuild.save': ok(agreement()) }) as never);
     render(<CobuildEdit />);
     await waitFor(() => expect(screen.getByLabelText('单位名称')).toHaveValue('城东支行党支部'));
     expect(screen.getByRole('link', { name: '查看协议：城东支行党支部' })).toBeInTheDocument();
     await click('保存协议');
-    expect(screen.getByText('请重新选择签约协议文件，否则原文件会被移除')).toBeInTheDocument();
-    expect(callsOf('cobuild.save')).toHaveLength(0);
+    await waitFor(() => expect(callsOf('cobuild.save')).toHaveLength(1));
+    expect(inputOf('cobuild.save', 0)).toMatchObject({ agreementId: 'cb1', file: 'cloud://local.local-bucket/cobuild/b-001/x.pdf' });
   });
 
   it('names the storage path by the file type, only with characters a fileId accepts', () => {

@@ -25,7 +25,16 @@ function meetingId(): string {
   }
 }
 
+function taskId(): string {
+  try {
+    return process.env.TARO_APP_TPL_TASK || '';
+  } catch {
+    return '';
+  }
+}
+
 export const SUBSCRIBE_TEMPLATE_IDS: Record<SubscribeTemplate, string> = {
   studyPush: studyPushId(),
   meeting: meetingId(),
+  task: taskId(),
 };

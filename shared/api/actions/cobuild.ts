@@ -11,6 +11,8 @@ export const agreementView = z.object({
   terms: z.string(),
   signedOn: z.string().nullable(),
   status: z.enum(COBUILD_STATUSES),
+  /** The stored signed file (keep it when editing) and a temporary URL to open it. */
+  fileId: z.string().nullable(),
   fileUrl: z.string().nullable(),
   activities: z.array(z.object({ id: z.string(), title: z.string(), on: z.string(), summary: z.string(), participants: z.number().int() })),
 });

@@ -35,7 +35,7 @@ export const volunteerActions = {
     output: volunteerActivityView,
   }),
   'volunteer.confirm': action({
-    summary: "The organiser confirms (possibly correcting the hours) or rejects a member's hours; confirmed hours earn points per hour once.",
+    summary: "The organiser (or the secretary) confirms (possibly correcting the hours) or rejects a member's hours — never their own; confirmed hours earn points per hour once.",
     input: z.object({ recordId, approve: z.boolean(), hours: hours.nullable() }).strict(),
     output: volunteerActivityView,
   }),

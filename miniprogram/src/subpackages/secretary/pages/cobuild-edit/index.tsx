@@ -33,10 +33,9 @@ export function agreementCloudPath(folder: string, fileName: string): string {
 
 const allowed = (name: string) => (FILE_EXTENSIONS as readonly string[]).includes(/\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '');
 
-/** The stored file id of an agreement when the view carries one (kept on save when no new file is chosen). */
+/** The stored file of an agreement, kept on save when no new file is chosen. */
 function storedFileOf(a: AgreementView | null): string | null {
-  if (a && 'fileId' in a && typeof a.fileId === 'string') return a.fileId;
-  return null;
+  return a?.fileId ?? null;
 }
 
 export interface AgreementForm {
@@ -134,12 +133,8 @@ export default function CobuildEdit() {
       setErrors({ file: '文件正在上传，请稍候' });
       return;
     }
-    // A new upload replaces the file; otherwise the stored one is kept when the view carries its id.
+    // A new upload replaces the file; otherwise the stored one is kept.
     const file = upload.status === 'done' ? upload.fileId : kept;
-    if (existing?.fileUrl && !file) {
-      setErrors({ file: '请重新选择签约协议文件，否则原文件会被移除' });
-      return;
-    }
     const summary = [
       `${PARTNER_KIND_LABELS[form.kind]}：${form.name.trim()}`,
       `联系人：${form.contact.trim()}`,

@@ -47,12 +47,13 @@ function SignInCode({ meetingId, onRefreshed }: { meetingId: string; onRefreshed
   const refreshed = useRef(onRefreshed);
   refreshed.current = onRefreshed;
 
-  useEffect(
-    () => () => {
+  // Set on every mount: StrictMode mounts, unmounts and mounts again in development.
+  useEffect(() => {
+    alive.current = true;
+    return () => {
       alive.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
   useDidShow(() => setShown(true));
   useDidHide(() => setShown(false));
 
