@@ -26,6 +26,12 @@ export default function Branches() {
       <Button className='btn btn--plain' aria-label='支部对比' onClick={() => void Taro.navigateTo({ url: ROUTES.compare })}>
         支部对比
       </Button>
+      <Button className='btn btn--plain' aria-label='各支部攻坚项目' onClick={() => void Taro.navigateTo({ url: ROUTES.committeeProjects })}>
+        攻坚项目
+      </Button>
+      <Button className='btn btn--plain' aria-label='各支部党建和创协议' onClick={() => void Taro.navigateTo({ url: ROUTES.committeeCobuild })}>
+        党建和创
+      </Button>
       {list.map((b) => (
         <View key={b.id} className='card'>
           <Text className='card__title'>{b.name}</Text>
