@@ -4,9 +4,9 @@
  * while the page is hidden and stopped when it unloads; who signed up and who came (the list
  * follows each new code); the summary with photos stored under `activities/<activityId>/`.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert, TextField } from '@/components/Field';
 import { Photos } from '@/components/Photos';
@@ -17,16 +17,13 @@ import { ROUTES, go } from '@/lib/routes';
 import { safeCall, useSubmit } from '@/lib/submit';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
 import type { ActionOutput, ActivityView } from '@/services/api';
+import { RotatingSignInCode } from '../../components/RotatingSignInCode';
 import './index.css';
 
-/** Each code is valid 60 s; a new one 15 s before that. */
-export const REFRESH_SECONDS = 45;
-/** After a failed refresh, try again this soon. */
-export const RETRY_SECONDS = 5;
+export { REFRESH_SECONDS, RETRY_SECONDS } from '../../components/RotatingSignInCode';
 export const MIN_SUMMARY = 10;
 export const MAX_PHOTOS = 18;
 
-type Code = ActionOutput<'activity.signInCode'>;
 type Person = NonNullable<ActionOutput<'activity.get'>['people']>[number];
 
 export function personStatus(p: Pick<Person, 'signedUp' | 'present'>): string {
@@ -34,76 +31,8 @@ export function personStatus(p: Pick<Person, 'signedUp' | 'present'>): string {
   return p.signedUp ? '已报名，未签到' : '未报名';
 }
 
-/**
- * The rotating code. Mounted only while shown; fetches at once (and again when the page is
- * shown after being hidden), then every REFRESH_SECONDS; nothing runs while hidden or after unmount.
- */
 function SignInCode({ activityId, onRefreshed }: { activityId: string; onRefreshed: () => void }) {
-  const [code, setCode] = useState<Code | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [left, setLeft] = useState(REFRESH_SECONDS);
-  const [shown, setShown] = useState(true);
-  const nextAt = useRef(0);
-  const busy = useRef(false);
-  const alive = useRef(true);
-  const refreshed = useRef(onRefreshed);
-  refreshed.current = onRefreshed;
-
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
-  useDidShow(() => setShown(true));
-  useDidHide(() => setShown(false));
-
-  const fetchCode = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    const res = await safeCall('activity.signInCode', { activityId });
-    busy.current = false;
-    if (!alive.current) return;
-    if (res.ok) {
-      setCode(res.data);
-      setError(null);
-      nextAt.current = Date.now() + REFRESH_SECONDS * 1000;
-      setLeft(REFRESH_SECONDS);
-      refreshed.current();
-    } else {
-      setError(res.error.message);
-      nextAt.current = Date.now() + RETRY_SECONDS * 1000;
-    }
-  }, [activityId]);
-
-  useEffect(() => {
-    if (!shown) return undefined;
-    // The phone shows the code to the room: keep its screen from dimming meanwhile (weapp).
-    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
-    void fetchCode();
-    const timer = setInterval(() => {
-      const ms = nextAt.current - Date.now();
-      setLeft(Math.max(0, Math.ceil(ms / 1000)));
-      if (ms <= 0) void fetchCode();
-    }, 1000);
-    return () => {
-      clearInterval(timer);
-      if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
-    };
-  }, [shown, fetchCode]);
-
-  return (
-    <View aria-live='polite'>
-      {error ? (
-        <View className='alert' role='alert'>
-          <Text>{`${error}（${RETRY_SECONDS} 秒后重试）`}</Text>
-        </View>
-      ) : null}
-      {code ? <Image className='activity-qr' src={code.qrUrl} mode='widthFix' aria-label='活动签到二维码，请用微信扫码签到' /> : <Text className='notice'>正在生成二维码…</Text>}
-      {code ? <Text className='activity-qr__countdown'>{`${left} 秒后更换二维码`}</Text> : null}
-      <Text className='text text--small text--muted'>二维码每分钟更换，拍照或转发的二维码无法签到。</Text>
-    </View>
-  );
+  return <RotatingSignInCode fetch={() => safeCall('activity.signInCode', { activityId })} onRefreshed={onRefreshed} label='活动签到二维码，请用微信扫码签到' className='activity-qr' />;
 }
 
 function SummaryEditor({ activity, onSaved }: { activity: ActivityView; onSaved: (a: ActivityView) => void }) {

@@ -6,103 +6,31 @@
  * and 记为请假 (asks for the reason), each confirmed; and the minutes with photos, stored under
  * `meetings/<meetingId>/`.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert, TextField } from '@/components/Field';
 import { Photos } from '@/components/Photos';
 import { useAction } from '@/hooks/useAction';
-import { MEETING_KIND_LABELS, SIGN_IN_TOKEN_SECONDS } from '@/domain/study';
+import { MEETING_KIND_LABELS } from '@/domain/study';
 import { confirmChange, toast } from '@/lib/confirm';
 import { chinaDateTime, decodeParam } from '@/lib/format';
 import { safeCall, useSubmit } from '@/lib/submit';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
 import type { ActionOutput, AttendanceRow, MeetingView } from '@/services/api';
+import { RotatingSignInCode } from '../../components/RotatingSignInCode';
 import './index.css';
 
-/** A new code this often: 15 s before the shown one expires (valid SIGN_IN_TOKEN_SECONDS). */
-export const REFRESH_SECONDS = SIGN_IN_TOKEN_SECONDS - 15;
-/** After a failed refresh, try again this soon. */
-export const RETRY_SECONDS = 5;
+export { REFRESH_SECONDS, RETRY_SECONDS } from '../../components/RotatingSignInCode';
 export const MIN_MINUTES = 10;
 export const MAX_PHOTOS = 9;
 
-type Code = ActionOutput<'meeting.signInCode'>;
 
 export const ROW_STATUS_LABELS: Record<AttendanceRow['status'], string> = { present: '已签到', pending: '未签到', absent: '请假' };
 
-/**
- * The rotating code. Mounted only while shown; fetches at once (and again when the page is
- * shown after being hidden), then every REFRESH_SECONDS; nothing runs while hidden or after unmount.
- */
 function SignInCode({ meetingId, onRefreshed }: { meetingId: string; onRefreshed: () => void }) {
-  const [code, setCode] = useState<Code | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [left, setLeft] = useState(REFRESH_SECONDS);
-  const [shown, setShown] = useState(true);
-  const nextAt = useRef(0);
-  const busy = useRef(false);
-  const alive = useRef(true);
-  const refreshed = useRef(onRefreshed);
-  refreshed.current = onRefreshed;
-
-  // Set on every mount: StrictMode mounts, unmounts and mounts again in development.
-  useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
-  }, []);
-  useDidShow(() => setShown(true));
-  useDidHide(() => setShown(false));
-
-  const fetchCode = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    const res = await safeCall('meeting.signInCode', { meetingId });
-    busy.current = false;
-    if (!alive.current) return;
-    if (res.ok) {
-      setCode(res.data);
-      setError(null);
-      nextAt.current = Date.now() + REFRESH_SECONDS * 1000;
-      setLeft(REFRESH_SECONDS);
-      refreshed.current();
-    } else {
-      setError(res.error.message);
-      nextAt.current = Date.now() + RETRY_SECONDS * 1000;
-    }
-  }, [meetingId]);
-
-  useEffect(() => {
-    if (!shown) return undefined;
-    // The phone shows the code to the room: keep its screen from dimming meanwhile (weapp).
-    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
-    void fetchCode();
-    const timer = setInterval(() => {
-      const ms = nextAt.current - Date.now();
-      setLeft(Math.max(0, Math.ceil(ms / 1000)));
-      if (ms <= 0) void fetchCode();
-    }, 1000);
-    return () => {
-      clearInterval(timer);
-      if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
-    };
-  }, [shown, fetchCode]);
-
-  return (
-    <View aria-live='polite'>
-      {error ? (
-        <View className='alert' role='alert'>
-          <Text>{`${error}（${RETRY_SECONDS} 秒后重试）`}</Text>
-        </View>
-      ) : null}
-      {code ? <Image className='meeting-qr' src={code.qrUrl} mode='widthFix' aria-label='会议签到二维码，请用微信扫码签到' /> : <Text className='notice'>正在生成二维码…</Text>}
-      {code ? <Text className='meeting-qr__countdown'>{`${left} 秒后更换二维码`}</Text> : null}
-      <Text className='text text--small text--muted'>二维码每分钟更换，拍照或转发的二维码无法签到。</Text>
-    </View>
-  );
+  return <RotatingSignInCode fetch={() => safeCall('meeting.signInCode', { meetingId })} onRefreshed={onRefreshed} label='会议签到二维码，请用微信扫码签到' className='meeting-qr' />;
 }
 
 function AttendanceItem({ row, busy, onMark }: { row: AttendanceRow; busy: boolean; onMark: (row: AttendanceRow, status: 'present' | 'absent', reason: string) => Promise<boolean> }) {
