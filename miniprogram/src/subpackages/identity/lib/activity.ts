@@ -3,6 +3,7 @@
  * its default export in the weapp build).
  */
 import type { ActivityView, ApiError } from '@/services/api';
+import { sceneForPage } from '@/lib/scan';
 
 /** 已报名 3/20, or 已报名 3 · 不限人数 when the capacity is 0. */
 export function signUpText(a: Pick<ActivityView, 'signedUp' | 'capacity'>): string {
@@ -16,21 +17,8 @@ export function myStateText(a: Pick<ActivityView, 'mine'>): string {
   return '未报名';
 }
 
-/** The sign-in token in a scanned code: `scene=` of the mini-program code's path, or of the H5 URL. */
-export function activitySceneFromScan(scan: { path?: string; result?: string }): string | null {
-  for (const text of [scan.path, scan.result]) {
-    if (!text || !text.includes('activity-signin')) continue;
-    const m = /[?&]scene=([^&#]+)/.exec(text);
-    if (m) {
-      try {
-        return decodeURIComponent(m[1]);
-      } catch {
-        return m[1];
-      }
-    }
-  }
-  return null;
-}
+/** The sign-in token in a scanned activity code, or null for any other code. */
+export const activitySceneFromScan = (scan: { path?: string; result?: string }): string | null => sceneForPage(scan, 'activity-signin');
 
 /** An expired sign-in code (the server says so in the token field's message). */
 export function isExpiredCode(error: ApiError): boolean {
