@@ -131,6 +131,10 @@ export default function Mine() {
             <EntryRow label='支部力量金字塔' spokenLabel='查看支部力量金字塔' url={PYRAMID_PAGE} />
             <EntryRow label='荣誉墙' spokenLabel='查看荣誉墙' url={ROUTES.honourWall} />
             <EntryRow label='计划上墙' spokenLabel='查看计划上墙' url={ROUTES.planWall} />
+            <EntryRow label='攻坚项目' spokenLabel='查看攻坚项目' url={ROUTES.projects} />
+            <EntryRow label='志愿服务' spokenLabel='志愿服务与服务时长' url={ROUTES.volunteer} />
+            <EntryRow label='业务目标' spokenLabel='查看突击队业务目标' url={ROUTES.targets} />
+            <EntryRow label='党建和创' spokenLabel='查看党建和创共建协议' url={ROUTES.cobuild} />
             {me.data.roles.includes('groupLeader') ? <EntryRow label='推荐上墙' spokenLabel='推荐本小组党员上荣誉墙' url={ROUTES.nominate} /> : null}
             {me.data.roles.includes('secretary') ? <EntryRow label='书记工作台' spokenLabel='进入书记工作台' url={SECRETARY_PAGE} /> : null}
             {me.data.roles.includes('committeeAdmin') ? <EntryRow label='党委管理' spokenLabel='进入党委管理' url={COMMITTEE_PAGE} /> : null}
