@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { NotMember } from '@/components/NotMember';
+import { QuarterDashboard } from '@/components/QuarterDashboard';
+import { TaskStateTag, dueText, taskPath } from '@/components/Task';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { chinaDate } from '@/lib/format';
@@ -52,13 +55,63 @@ function StudyPushCard({ mine }: { mine: ActionOutput<'studyPush.mine'> }) {
   );
 }
 
+/** How many open tasks the 我的任务 card lists. */
+const HOME_TASKS_SHOWN = 5;
+
+/** 我的任务 on 首页: open tasks, overdue first (labelled 已逾期); tap → the task. */
+function MyTasksCard({ mine }: { mine: ActionOutput<'task.mine'> }) {
+  // Tolerant of a reply without `open` (an older server): the card then shows nothing open.
+  const open = mine.open ?? [];
+  const overdue = open.filter((t) => t.mine?.state === 'overdue').length;
+  const shown = [...open].sort((a, b) => Number(b.mine?.state === 'overdue') - Number(a.mine?.state === 'overdue')).slice(0, HOME_TASKS_SHOWN);
+  return (
+    <View className='card'>
+      <View className='entry'>
+        <Text className='card__title'>我的任务</Text>
+        {open.length > 0 ? <Text className='badge'>{`${open.length} 项待完成`}</Text> : null}
+      </View>
+      {overdue > 0 ? <Text className='text text--small overdue'>{`${overdue} 项已逾期，请尽快完成`}</Text> : null}
+      {open.length === 0 ? <Text className='text text--small text--muted'>没有待完成的任务。</Text> : null}
+      <View role='list' aria-label='待完成的任务'>
+        {shown.map((t) => {
+          const state = t.mine?.state === 'overdue' ? 'overdue' : 'open';
+          return (
+            <View
+              key={t.id}
+              role='listitem'
+              className='entry'
+              aria-label={`${state === 'overdue' ? '已逾期，' : ''}${t.title}，${dueText(t)}`}
+              onClick={() => go(taskPath(t.id))}
+            >
+              <View>
+                <Text className='text'>{t.title}</Text>
+                <Text className={`text text--small${state === 'overdue' ? ' overdue' : ' text--muted'}`}>{dueText(t)}</Text>
+              </View>
+              <View>
+                {state === 'overdue' ? <TaskStateTag state='overdue' /> : null}
+                <Text className='entry__arrow'>›</Text>
+              </View>
+            </View>
+          );
+        })}
+      </View>
+      {open.length > shown.length ? <Text className='text text--small text--muted'>{`另有 ${open.length - shown.length} 项，完成上面的任务后显示`}</Text> : null}
+    </View>
+  );
+}
+
 export default function Home() {
   const me = useAction('org.me', {});
   // In parallel with org.me (one round trip for 首页); shown only once org.me says member.
   const pushes = useAction('studyPush.mine', {});
+  const tasks = useAction('task.mine', {});
+  /** Bumped when 首页 shows again: the secretary's dashboard reloads with it. */
+  const [shownAgain, setShownAgain] = useState(0);
   const reload = () => {
     void me.reload();
     void pushes.reload();
+    void tasks.reload();
+    setShownAgain((n) => n + 1);
   };
   useReloadOnShow(reload);
   const notMember = me.status === 'error' && me.error.code === 'UNAUTHENTICATED';
@@ -78,6 +131,8 @@ export default function Home() {
           {me.data.group ? <Text className='text text--small text--muted'>{me.data.group.name}</Text> : null}
         </View>
       ) : null}
+      {me.data && tasks.data ? <MyTasksCard mine={tasks.data} /> : null}
+      {me.data?.roles.includes('secretary') ? <QuarterDashboard refresh={shownAgain} /> : null}
       {me.data && pushes.data ? <StudyPushCard mine={pushes.data} /> : null}
     </PageShell>
   );

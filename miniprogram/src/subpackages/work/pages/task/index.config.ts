@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '支部任务', enableShareAppMessage: true });
