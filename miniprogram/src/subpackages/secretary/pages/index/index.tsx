@@ -98,7 +98,6 @@ export default function SecretaryHome() {
                   </Button>
                 );
               })}
-              <Text className='text text--small text--muted'>任务与学习要点、三会一课将陆续上线。</Text>
             </View>
           ) : (
             <View className='card' role='alert'>
