@@ -5,18 +5,15 @@
  * follows each new code); the summary with photos stored under `activities/<activityId>/`.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { ErrorAlert, TextField } from '@/components/Field';
-import { Photos } from '@/components/Photos';
 import { useAction } from '@/hooks/useAction';
-import { confirmChange, toast } from '@/lib/confirm';
 import { chinaDateTime, decodeParam } from '@/lib/format';
 import { ROUTES, go } from '@/lib/routes';
-import { safeCall, useSubmit } from '@/lib/submit';
-import { photoCloudPath, uploadFile } from '@/cloud/upload';
+import { safeCall } from '@/lib/submit';
 import type { ActionOutput, ActivityView } from '@/services/api';
+import { RecordEditor } from '../../components/RecordEditor';
 import { RotatingSignInCode } from '../../components/RotatingSignInCode';
 import './index.css';
 
@@ -36,97 +33,23 @@ function SignInCode({ activityId, onRefreshed }: { activityId: string; onRefresh
 }
 
 function SummaryEditor({ activity, onSaved }: { activity: ActivityView; onSaved: (a: ActivityView) => void }) {
-  const [editing, setEditing] = useState(activity.summary === null);
-  const [text, setText] = useState(activity.summary?.text ?? '');
-  const [photos, setPhotos] = useState<string[]>([]);
-  const [uploading, setUploading] = useState(false);
-  const [local, setLocal] = useState<string | undefined>();
-  const submit = useSubmit();
-
-  const addPhotos = async () => {
-    const room = MAX_PHOTOS - photos.length;
-    if (room <= 0) return;
-    let paths: string[];
-    try {
-      paths = (await Taro.chooseImage({ count: Math.min(9, room), sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
-    setUploading(true);
-    const added: string[] = [];
-    try {
-      for (const p of paths) added.push(await uploadFile(p, photoCloudPath(`activities/${activity.id}`, p)));
-    } catch {
-      toast('照片上传失败，请重试');
-    }
-    setUploading(false);
-    if (added.length) setPhotos((before) => [...before, ...added].slice(0, MAX_PHOTOS));
-  };
-
-  const save = async () => {
-    const body = text.trim();
-    if (body.length < MIN_SUMMARY) {
-      setLocal(`活动小结至少 ${MIN_SUMMARY} 个字`);
-      return;
-    }
-    setLocal(undefined);
-    const replacing = activity.summary ? '\n将替换原有的小结和照片。' : '';
-    if (!(await confirmChange('保存活动小结', `${body.length} 个字，照片 ${photos.length} 张。${replacing}`, '保存'))) return;
-    const res = await submit.run('activity.saveSummary', { activityId: activity.id, text: body, photos });
-    if (res.ok) {
-      toast('活动小结已保存', 'success');
-      setEditing(false);
-      setPhotos([]);
-      onSaved(res.data);
-    }
-  };
-
-  if (!activity.past && new Date(activity.startsAt).getTime() > Date.now()) {
-    return <Text className='text text--muted'>活动开始后可填写小结、上传照片。</Text>;
-  }
   return (
-    <View>
-      {activity.summary ? (
-        <View>
-          <Text className='text'>{activity.summary.text}</Text>
-          <Photos urls={activity.summary.photoUrls} />
-          <Text className='text text--small text--muted'>{`保存于 ${chinaDateTime(activity.summary.at)}`}</Text>
-        </View>
-      ) : null}
-      {editing ? (
-        <View>
-          <TextField label='活动小结' value={text} onChange={setText} multiline maxlength={3000} placeholder='活动过程、收获和参加情况' error={local ?? submit.fieldError('text')} />
-          <Text className='field__label'>{`活动照片（${photos.length} / ${MAX_PHOTOS}）`}</Text>
-          {photos.length ? (
-            <View className='chips'>
-              {photos.map((p, i) => (
-                <Button key={p} className='chip' aria-label={`删除照片${i + 1}`} onClick={() => setPhotos(photos.filter((x) => x !== p))}>
-                  {`照片${i + 1} ✕`}
-                </Button>
-              ))}
-            </View>
-          ) : null}
-          {submit.fieldError('photos') ? (
-            <View role='alert'>
-              <Text className='field__error'>{submit.fieldError('photos')}</Text>
-            </View>
-          ) : null}
-          {photos.length < MAX_PHOTOS ? (
-            <Button className='btn btn--plain btn--small' aria-label='添加活动照片' disabled={uploading || undefined} onClick={() => void addPhotos()}>
-              {uploading ? '正在上传…' : '添加照片'}
-            </Button>
-          ) : null}
-          <ErrorAlert error={submit.error} />
-          <Button className='btn btn--primary' aria-label='保存活动小结' disabled={submit.busy || uploading || undefined} loading={submit.busy || undefined} onClick={() => void save()}>
-            保存活动小结
-          </Button>
-        </View>
-      ) : (
-        <Button className='btn btn--plain btn--small' aria-label='修改活动小结' onClick={() => setEditing(true)}>
-          修改活动小结
-        </Button>
-      )}
-    </View>
+    <RecordEditor
+      noun='活动小结'
+      photoNoun='活动照片'
+      placeholder='活动过程、收获和参加情况'
+      minLength={MIN_SUMMARY}
+      maxLength={3000}
+      maxPhotos={MAX_PHOTOS}
+      folder={`activities/${activity.id}`}
+      notYet={!activity.past && new Date(activity.startsAt).getTime() > Date.now() ? '活动开始后可填写小结、上传照片。' : null}
+      saved={activity.summary ? { text: activity.summary.text, photoUrls: activity.summary.photoUrls, footer: `保存于 ${chinaDateTime(activity.summary.at)}` } : null}
+      send={async (submit, text, photos) => {
+        const res = await submit.run('activity.saveSummary', { activityId: activity.id, text, photos });
+        if (res.ok) onSaved(res.data);
+        return res.ok;
+      }}
+    />
   );
 }
 

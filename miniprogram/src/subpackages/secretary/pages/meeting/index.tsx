@@ -7,18 +7,17 @@
  * `meetings/<meetingId>/`.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { ErrorAlert, TextField } from '@/components/Field';
-import { Photos } from '@/components/Photos';
+import { TextField } from '@/components/Field';
 import { useAction } from '@/hooks/useAction';
 import { MEETING_KIND_LABELS } from '@/domain/study';
 import { confirmChange, toast } from '@/lib/confirm';
 import { chinaDateTime, decodeParam } from '@/lib/format';
 import { safeCall, useSubmit } from '@/lib/submit';
-import { photoCloudPath, uploadFile } from '@/cloud/upload';
 import type { ActionOutput, AttendanceRow, MeetingView } from '@/services/api';
+import { RecordEditor } from '../../components/RecordEditor';
 import { RotatingSignInCode } from '../../components/RotatingSignInCode';
 import './index.css';
 
@@ -95,97 +94,23 @@ function AttendanceItem({ row, busy, onMark }: { row: AttendanceRow; busy: boole
 }
 
 function MinutesEditor({ meeting, onSaved }: { meeting: MeetingView; onSaved: (m: MeetingView) => void }) {
-  const [editing, setEditing] = useState(meeting.minutes === null);
-  const [text, setText] = useState(meeting.minutes?.text ?? '');
-  const [photos, setPhotos] = useState<string[]>([]);
-  const [uploading, setUploading] = useState(false);
-  const [local, setLocal] = useState<string | undefined>();
-  const submit = useSubmit();
-
-  const addPhotos = async () => {
-    const room = MAX_PHOTOS - photos.length;
-    if (room <= 0) return;
-    let paths: string[];
-    try {
-      paths = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
-    setUploading(true);
-    const added: string[] = [];
-    try {
-      for (const p of paths) added.push(await uploadFile(p, photoCloudPath(`meetings/${meeting.id}`, p)));
-    } catch {
-      toast('照片上传失败，请重试');
-    }
-    setUploading(false);
-    if (added.length) setPhotos((before) => [...before, ...added].slice(0, MAX_PHOTOS));
-  };
-
-  const save = async () => {
-    const body = text.trim();
-    if (body.length < MIN_MINUTES) {
-      setLocal(`会议记录至少 ${MIN_MINUTES} 个字`);
-      return;
-    }
-    setLocal(undefined);
-    const replacing = meeting.minutes ? '\n将替换原有的会议记录和照片。' : '';
-    if (!(await confirmChange('保存会议记录', `${body.length} 个字，照片 ${photos.length} 张。${replacing}`, '保存'))) return;
-    const res = await submit.run('meeting.saveMinutes', { meetingId: meeting.id, text: body, photos });
-    if (res.ok) {
-      toast('会议记录已保存', 'success');
-      setEditing(false);
-      setPhotos([]);
-      onSaved(res.data);
-    }
-  };
-
-  if (new Date(meeting.startsAt).getTime() > Date.now()) {
-    return <Text className='text text--muted'>会议开始后可填写会议记录。</Text>;
-  }
   return (
-    <View>
-      {meeting.minutes ? (
-        <View>
-          <Text className='text'>{meeting.minutes.text}</Text>
-          <Photos urls={meeting.minutes.photoUrls} />
-          <Text className='text text--small text--muted'>{`${meeting.minutes.by} 记录于 ${chinaDateTime(meeting.minutes.at)}`}</Text>
-        </View>
-      ) : null}
-      {editing ? (
-        <View>
-          <TextField label='会议记录' value={text} onChange={setText} multiline maxlength={5000} placeholder='会议内容、决定事项和参会情况' error={local ?? submit.fieldError('text')} />
-          <Text className='field__label'>{`会议照片（${photos.length} / ${MAX_PHOTOS}）`}</Text>
-          {photos.length ? (
-            <View className='chips'>
-              {photos.map((p, i) => (
-                <Button key={p} className='chip' aria-label={`删除照片${i + 1}`} onClick={() => setPhotos(photos.filter((x) => x !== p))}>
-                  {`照片${i + 1} ✕`}
-                </Button>
-              ))}
-            </View>
-          ) : null}
-          {submit.fieldError('photos') ? (
-            <View role='alert'>
-              <Text className='field__error'>{submit.fieldError('photos')}</Text>
-            </View>
-          ) : null}
-          {photos.length < MAX_PHOTOS ? (
-            <Button className='btn btn--plain btn--small' aria-label='添加会议照片' disabled={uploading || undefined} loading={uploading || undefined} onClick={() => void addPhotos()}>
-              {uploading ? '正在上传…' : '添加照片'}
-            </Button>
-          ) : null}
-          <ErrorAlert error={submit.error} />
-          <Button className='btn btn--primary' aria-label='保存会议记录' disabled={submit.busy || uploading || undefined} loading={submit.busy || undefined} onClick={() => void save()}>
-            保存会议记录
-          </Button>
-        </View>
-      ) : (
-        <Button className='btn btn--plain btn--small' aria-label='修改会议记录' onClick={() => setEditing(true)}>
-          修改会议记录
-        </Button>
-      )}
-    </View>
+    <RecordEditor
+      noun='会议记录'
+      photoNoun='会议照片'
+      placeholder='会议内容、决定事项和参会情况'
+      minLength={MIN_MINUTES}
+      maxLength={5000}
+      maxPhotos={MAX_PHOTOS}
+      folder={`meetings/${meeting.id}`}
+      notYet={new Date(meeting.startsAt).getTime() > Date.now() ? '会议开始后可填写会议记录。' : null}
+      saved={meeting.minutes ? { text: meeting.minutes.text, photoUrls: meeting.minutes.photoUrls, footer: `${meeting.minutes.by} 记录于 ${chinaDateTime(meeting.minutes.at)}` } : null}
+      send={async (submit, text, photos) => {
+        const res = await submit.run('meeting.saveMinutes', { meetingId: meeting.id, text, photos });
+        if (res.ok) onSaved(res.data);
+        return res.ok;
+      }}
+    />
   );
 }
 
