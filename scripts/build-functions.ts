@@ -1,4 +1,4 @@
-/** `npm run build:functions`: the deployable bundles in dist/functions/<name>/. */
+/** `npm run build:functions`: the deployable bundles in dist/cloudfunctions/<name>/ (index.js, package.json, config.json). */
 import { buildFunctions } from '../emulator';
 
 buildFunctions()

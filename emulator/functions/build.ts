@@ -1,6 +1,6 @@
 /**
  * Builds each cloud function with esbuild into the bundle that would be deployed:
- * dist/functions/<name>/{index.js, package.json, config.json}. The CloudBase SDKs stay
+ * dist/cloudfunctions/<name>/{index.js, package.json, config.json}. The CloudBase SDKs stay
  * external (SCF installs them from package.json, as `tcb fn deploy` does).
  */
 import { build } from 'esbuild';
@@ -10,7 +10,7 @@ import type { TimerTrigger } from './timers';
 
 export const ROOT = join(__dirname, '..', '..');
 export const FUNCTIONS_SRC = join(ROOT, 'cloudfunctions');
-export const FUNCTIONS_OUT = join(ROOT, 'dist', 'functions');
+export const FUNCTIONS_OUT = join(ROOT, 'dist', 'cloudfunctions');
 
 // Installed by the cloud from the bundle's package.json rather than bundled (large, or loaded lazily).
 const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk', 'exceljs'];

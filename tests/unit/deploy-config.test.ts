@@ -1,24 +1,55 @@
 /** The deploy configuration stays in step with the function folders and their config.json. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { functionNames, FUNCTIONS_SRC, ROOT } from '../../emulator/functions/build';
+import { functionNames, FUNCTIONS_OUT, FUNCTIONS_SRC, ROOT } from '../../emulator/functions/build';
+
+interface FunctionConfig {
+  timeout: number;
+  permissions?: { openapi?: string[] };
+  triggers?: Array<{ name: string; type: string; config: string }>;
+}
+
+const configOf = (name: string) => JSON.parse(readFileSync(join(FUNCTIONS_SRC, name, 'config.json'), 'utf8')) as FunctionConfig;
 
 describe('cloudbaserc.json', () => {
   const rc = JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
     functionRoot: string;
-    functions: Array<{ name: string; timeout: number }>;
+    functions: Array<{ name: string; timeout: number; runtime: string; memorySize: number; triggers?: FunctionConfig['triggers'] }>;
   };
 
   it('deploys exactly the function folders, from the built bundles', () => {
-    expect(rc.functionRoot).toBe('./dist/functions');
+    expect(rc.functionRoot).toBe('./dist/cloudfunctions');
+    expect(join(ROOT, rc.functionRoot)).toBe(FUNCTIONS_OUT);
     expect(rc.functions.map((f) => f.name).sort()).toEqual(functionNames());
   });
 
-  it('uses the same timeout as each function config.json (which the emulator enforces)', () => {
+  it('gives every function a runtime, memory, and the timeout and timer triggers of its config.json (which the emulator enforces)', () => {
     for (const fn of rc.functions) {
-      const config = JSON.parse(readFileSync(join(FUNCTIONS_SRC, fn.name, 'config.json'), 'utf8')) as { timeout: number };
-      expect(fn.timeout).toBe(config.timeout);
+      const config = configOf(fn.name);
+      expect([fn.name, fn.timeout]).toEqual([fn.name, config.timeout]);
+      expect(fn.runtime).toMatch(/^Nodejs\d/);
+      expect(fn.memorySize).toBeGreaterThanOrEqual(128);
+      expect([fn.name, fn.triggers ?? []]).toEqual([fn.name, config.triggers ?? []]);
     }
+  });
+
+  it('declares the WeChat open APIs each function calls', () => {
+    const uses = (name: string, api: string) => readFileSync(join(FUNCTIONS_SRC, name, 'index.ts'), 'utf8').includes(api);
+    for (const name of functionNames()) {
+      const openapi = configOf(name).permissions?.openapi ?? [];
+      if (uses(name, 'miniProgramCode(') || uses(name, 'signInCode(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['wxacode.getUnlimited'])]);
+      if (uses(name, 'requireCleanText(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.msgSecCheck'])]);
+      if (uses(name, 'checkImage(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.imgSecCheck'])]);
+      if (uses(name, 'notify(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['subscribeMessage.send'])]);
+    }
+  });
+});
+
+describe('project.config.json', () => {
+  it('points WeChat DevTools at the built mini-program and the built functions', () => {
+    const project = JSON.parse(readFileSync(join(ROOT, 'project.config.json'), 'utf8')) as { miniprogramRoot: string; cloudfunctionRoot: string };
+    expect(project.miniprogramRoot).toBe('miniprogram/dist/weapp/');
+    expect(join(ROOT, project.cloudfunctionRoot)).toBe(`${FUNCTIONS_OUT}/`);
   });
 });
 
