@@ -15,3 +15,8 @@ export function sceneForPage(scan: { path?: string; result?: string }, page: str
   }
   return null;
 }
+
+/** An expired sign-in code (the server says so in the token field's message). */
+export function isExpiredCode(error: { code: string; message: string; fields?: Record<string, string> }): boolean {
+  return error.code === 'INVALID_INPUT' && (error.fields?.token ?? error.message).includes('过期');
+}

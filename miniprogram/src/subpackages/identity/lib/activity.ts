@@ -20,7 +20,4 @@ export function myStateText(a: Pick<ActivityView, 'mine'>): string {
 /** The sign-in token in a scanned activity code, or null for any other code. */
 export const activitySceneFromScan = (scan: { path?: string; result?: string }): string | null => sceneForPage(scan, 'activity-signin');
 
-/** An expired sign-in code (the server says so in the token field's message). */
-export function isExpiredCode(error: ApiError): boolean {
-  return error.code === 'INVALID_INPUT' && (error.fields?.token ?? error.message).includes('过期');
-}
+export { isExpiredCode } from '@/lib/scan';

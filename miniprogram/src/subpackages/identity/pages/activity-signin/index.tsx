@@ -5,49 +5,21 @@
  * is part of the activity) or why not — an expired code asks for the current one on site
  * (weapp: 重新扫码 right here).
  */
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { NotMember } from '@/components/NotMember';
-import { toast } from '@/lib/confirm';
-import { chinaDateTime, decodeParam } from '@/lib/format';
+import { chinaDateTime } from '@/lib/format';
 import { ROUTES } from '@/lib/routes';
 import { safeCall } from '@/lib/submit';
-import type { ActionOutput, ApiError } from '@/services/api';
-import { activitySceneFromScan, isExpiredCode } from '../../lib/activity';
-
-type State = { status: 'loading' } | { status: 'done'; result: ActionOutput<'activity.signIn'> } | { status: 'refused'; error: ApiError };
+import type { ApiError } from '@/services/api';
+import { isExpiredCode } from '@/lib/scan';
+import { useScannedSignIn } from '@/hooks/useScannedSignIn';
 
 const MISSING: ApiError = { code: 'INVALID_INPUT', message: '缺少签到码，请扫描活动现场展示的签到二维码' };
 
 export default function ActivitySignIn() {
-  const { params } = useRouter();
-  const [token, setToken] = useState(() => decodeParam(params?.scene));
-  const [state, setState] = useState<State>(token ? { status: 'loading' } : { status: 'refused', error: MISSING });
-  const sent = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!token || sent.current === token) return;
-    sent.current = token;
-    setState({ status: 'loading' });
-    void safeCall('activity.signIn', { token }).then((res) => setState(res.ok ? { status: 'done', result: res.data } : { status: 'refused', error: res.error }));
-  }, [token]);
-
-  const rescan = async () => {
-    let scan: { path?: string; result?: string };
-    try {
-      scan = await Taro.scanCode({ onlyFromCamera: true });
-    } catch {
-      return; // cancelled
-    }
-    const next = activitySceneFromScan(scan);
-    if (!next) {
-      toast('这不是主题党日签到二维码');
-      return;
-    }
-    setToken(next);
-  };
+  const { state, rescan } = useScannedSignIn({ signIn: (token) => safeCall('activity.signIn', { token }), page: 'activity-signin', missing: MISSING, notThisCode: '这不是主题党日签到二维码' });
 
   const notMember = state.status === 'refused' && state.error.code === 'UNAUTHENTICATED';
   const expired = state.status === 'refused' && isExpiredCode(state.error);

@@ -4,59 +4,22 @@
  * meeting.signIn once per token and shows 签到成功 with the meeting, or why not — an expired
  * code asks for the current one on site (weapp: 重新扫码 right here).
  */
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { NotMember } from '@/components/NotMember';
 import { MEETING_KIND_LABELS } from '@/domain/study';
-import { toast } from '@/lib/confirm';
-import { chinaDateTime, decodeParam } from '@/lib/format';
+import { chinaDateTime } from '@/lib/format';
 import { ROUTES } from '@/lib/routes';
 import { safeCall } from '@/lib/submit';
-import type { ActionOutput, ApiError } from '@/services/api';
-import { sceneFromScan } from '../meetings/scan';
-
-type State =
-  | { status: 'loading' }
-  | { status: 'done'; result: ActionOutput<'meeting.signIn'> }
-  | { status: 'refused'; error: ApiError };
+import type { ApiError } from '@/services/api';
+import { isExpiredCode } from '@/lib/scan';
+import { useScannedSignIn } from '@/hooks/useScannedSignIn';
 
 const MISSING: ApiError = { code: 'INVALID_INPUT', message: '缺少签到码，请扫描会场展示的签到二维码' };
 
-/** An expired code (the server says so in the token field's message). */
-export function isExpired(error: ApiError): boolean {
-  return error.code === 'INVALID_INPUT' && (error.fields?.token ?? error.message).includes('过期');
-}
-
 export default function MeetingSignIn() {
-  const { params } = useRouter();
-  const [token, setToken] = useState(() => decodeParam(params?.scene));
-  const [state, setState] = useState<State>(token ? { status: 'loading' } : { status: 'refused', error: MISSING });
-  // One call per token, however often React runs the effect.
-  const sent = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!token || sent.current === token) return;
-    sent.current = token;
-    setState({ status: 'loading' });
-    void safeCall('meeting.signIn', { token }).then((res) => setState(res.ok ? { status: 'done', result: res.data } : { status: 'refused', error: res.error }));
-  }, [token]);
-
-  const rescan = async () => {
-    let scan: { path?: string; result?: string };
-    try {
-      scan = await Taro.scanCode({ onlyFromCamera: true });
-    } catch {
-      return; // cancelled
-    }
-    const next = sceneFromScan(scan);
-    if (!next) {
-      toast('这不是会议签到二维码');
-      return;
-    }
-    setToken(next);
-  };
+  const { state, rescan } = useScannedSignIn({ signIn: (token) => safeCall('meeting.signIn', { token }), page: 'meeting-signin', missing: MISSING, notThisCode: '这不是会议签到二维码' });
 
   const notMember = state.status === 'refused' && state.error.code === 'UNAUTHENTICATED';
   const canScan = process.env.TARO_ENV !== 'h5';
@@ -85,9 +48,9 @@ export default function MeetingSignIn() {
       ) : null}
       {state.status === 'refused' && !notMember ? (
         <View className='card' role='alert'>
-          <Text className='card__title'>{isExpired(state.error) ? '签到码已过期' : '签到未成功'}</Text>
+          <Text className='card__title'>{isExpiredCode(state.error) ? '签到码已过期' : '签到未成功'}</Text>
           <Text className='text'>{state.error.message}</Text>
-          {isExpired(state.error) ? <Text className='text text--small text--muted'>会场的二维码每分钟更换一次，照片或转发的二维码无法签到。</Text> : null}
+          {isExpiredCode(state.error) ? <Text className='text text--small text--muted'>会场的二维码每分钟更换一次，照片或转发的二维码无法签到。</Text> : null}
           {canScan ? (
             <Button className='btn btn--primary' aria-label='重新扫码' onClick={() => void rescan()}>
               重新扫码
