@@ -14,7 +14,14 @@ const configOf = (name: string) => JSON.parse(readFileSync(join(FUNCTIONS_SRC, n
 describe('cloudbaserc.json', () => {
   const rc = JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
     functionRoot: string;
-    functions: Array<{ name: string; timeout: number; runtime: string; memorySize: number; triggers?: FunctionConfig['triggers'] }>;
+    functions: Array<{
+      name: string;
+      timeout: number;
+      runtime: string;
+      memorySize: number;
+      triggers?: FunctionConfig['triggers'];
+      envVariables?: Record<string, string>;
+    }>;
   };
 
   it('deploys exactly the function folders, from the built bundles', () => {
@@ -31,6 +38,28 @@ describe('cloudbaserc.json', () => {
       expect(fn.memorySize).toBeGreaterThanOrEqual(128);
       expect([fn.name, fn.triggers ?? []]).toEqual([fn.name, config.triggers ?? []]);
     }
+  });
+
+  it('gives every function that sends subscribe messages the template ids, as placeholders tcb fills at deploy time', () => {
+    const subscriptions = readFileSync(join(FUNCTIONS_SRC, '_shared', 'subscriptions.ts'), 'utf8');
+    const templates = [...subscriptions.matchAll(/process\.env\.(TONGXIN_TPL_\w+)/g)].map((m) => m[1]);
+    expect(templates.sort()).toEqual(['TONGXIN_TPL_MEETING', 'TONGXIN_TPL_STUDY_PUSH', 'TONGXIN_TPL_TASK']);
+    const senders = functionNames().filter((name) => readFileSync(join(FUNCTIONS_SRC, name, 'index.ts'), 'utf8').includes('notify('));
+    expect(senders.length).toBeGreaterThan(0);
+    for (const name of senders) {
+      const fn = rc.functions.find((f) => f.name === name);
+      expect([name, Object.keys(fn?.envVariables ?? {}).sort()]).toEqual([name, templates]);
+    }
+    // Only placeholders are committed, each naming its own key: the values live in .env or the environment.
+    for (const fn of rc.functions) {
+      for (const [key, value] of Object.entries(fn.envVariables ?? {})) expect([fn.name, value]).toEqual([fn.name, `{{env.${key}}}`]);
+    }
+  });
+
+  it('is what the deploy script reads', async () => {
+    const { readRc, RC_FILE } = await import('../../scripts/cloud/rc');
+    expect(RC_FILE).toBe(join(ROOT, 'cloudbaserc.json'));
+    expect(readRc().functions.map((f) => f.name)).toEqual(rc.functions.map((f) => f.name));
   });
 
   it('declares the WeChat open APIs each function calls', () => {
