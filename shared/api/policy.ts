@@ -39,6 +39,8 @@ const COMMITTEE: readonly Caller[] = ['committeeMember', 'secretary'];
 
 export const POLICY = {
   'org.me': { callers: MEMBERS, scope: 'self' },
+  // Anyone signed in to WeChat, bound or not: the caller's own identity, nothing written.
+  'org.whoami': { callers: [...MEMBERS, 'unbound'], scope: 'self' },
   'org.pyramid': { callers: MEMBERS, scope: 'ownBranch' },
   'org.members': { callers: SECRETARY, scope: 'ownBranch' },
   'org.member': { callers: MEMBERS, scope: 'ownBranch' },

@@ -71,6 +71,37 @@ describe('我的 (pages/mine)', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/join/index?code=AbC23xYz' });
   });
 
+  it('UNAUTHENTICATED: shows 我的微信标识 (selectable, with 复制) to send for the first set-up', async () => {
+    const openid = 'oAbCdEfGhIjKlMnOpQrStUvWxYz1';
+    mockCall.mockImplementation(routes({ 'org.me': unauthenticated, 'org.myJoinRequest': ok({ request: null }), 'org.whoami': ok({ openid, bound: false }) }) as never);
+    render(<Mine />);
+    expect(await screen.findByText('我的微信标识')).toBeInTheDocument();
+    const id = screen.getByText(openid);
+    expect(id).toHaveAttribute('data-selectable', 'true');
+    expect(id).toHaveClass('text'); // body size, not the small print
+    expect(screen.getByText(/发给本单位的系统管理员/)).toHaveTextContent('设置第一位党委管理员或支部书记');
+    fireEvent.click(screen.getByRole('button', { name: '复制我的微信标识' }));
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: openid });
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已复制' })));
+    expect(mockCall).toHaveBeenCalledWith('org.whoami', {});
+  });
+
+  it('UNAUTHENTICATED: no 我的微信标识 when it cannot be read; a member never sees it', async () => {
+    mockCall.mockImplementation(routes({ 'org.me': unauthenticated, 'org.myJoinRequest': ok({ request: null }) }) as never);
+    const first = render(<Mine />);
+    expect(await screen.findByText('您还不是支部成员')).toBeInTheDocument();
+    await waitFor(() => expect(mockCall).toHaveBeenCalledWith('org.whoami', {}));
+    expect(screen.queryByText('我的微信标识')).not.toBeInTheDocument();
+    first.unmount();
+    mockCall.mockClear();
+
+    mockCall.mockImplementation(routes({ 'org.me': okMe(member), 'rectification.mine': ok({ items: [] }), 'org.whoami': ok({ openid: 'o_member', bound: true }) }) as never);
+    render(<Mine />);
+    expect(await screen.findByText('张红梅')).toBeInTheDocument();
+    expect(screen.queryByText('我的微信标识')).not.toBeInTheDocument();
+    expect(mockCall).not.toHaveBeenCalledWith('org.whoami', {});
+  });
+
   it('INTERNAL: shows the error with 重试, and 重试 calls again', async () => {
     mockCall.mockResolvedValueOnce(internal).mockResolvedValueOnce(okMe(member));
     render(<Mine />);

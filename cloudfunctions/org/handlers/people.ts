@@ -29,6 +29,15 @@ export async function me(_input: ActionInput<'org.me'>, ctx: ActionContext): Pro
   };
 }
 
+/**
+ * The caller's own WeChat identity, so a person not yet in any branch can send it to the
+ * operator who sets up the first committee admin and secretaries (scripts/cloud/bootstrap.ts).
+ * It answers from what the call path already read: no further database read, nothing written.
+ */
+export async function whoami(_input: ActionInput<'org.whoami'>, ctx: ActionContext): Promise<ActionOutput<'org.whoami'>> {
+  return { openid: ctx.openid, bound: ctx.member !== null };
+}
+
 export async function pyramid(_input: ActionInput<'org.pyramid'>, ctx: ActionContext): Promise<PyramidView> {
   const { db, member, now } = asMember(ctx);
   const [org, items] = await Promise.all([

@@ -29,9 +29,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'org.decideJoin': '审核入支部申请',
   'org.bindMember': '绑定成员微信',
   'org.transferMember': '转移成员组织关系',
+  // Written by the company's first set-up (scripts/cloud/bootstrap.ts), actor 系统初始化.
+  'bootstrap.create': '系统初始化：创建',
+  'bootstrap.grantRoles': '系统初始化：授予角色',
 };
 
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  committee: '党委',
+  branch: '支部',
   member: '成员',
   group: '党小组',
   unit: '岗区队',

@@ -121,6 +121,11 @@ export const orgActions = {
     input: z.object({}).strict(),
     output: meOutput,
   }),
+  'org.whoami': action({
+    summary: "The caller's own WeChat identity (openid) and whether it is bound to a member: what a person sends the operator who sets up the first committee admin and secretaries.",
+    input: z.object({}).strict(),
+    output: z.object({ openid: z.string(), bound: z.boolean() }),
+  }),
   'org.pyramid': action({
     summary: '支部力量金字塔: committee with duty lists, then groups, then units, each with members.',
     input: z.object({}).strict(),

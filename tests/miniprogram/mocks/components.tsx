@@ -6,8 +6,14 @@ type Props = HTMLAttributes<HTMLElement> & { className?: string; children?: Reac
 export function View({ children, ...rest }: Props) {
   return <div {...(rest as HTMLAttributes<HTMLDivElement>)}>{children}</div>;
 }
-export function Text({ children, ...rest }: Props) {
-  return <span {...(rest as HTMLAttributes<HTMLSpanElement>)}>{children}</span>;
+/** Taro Text: `selectable` / `userSelect` become `data-selectable`, so a test can see that text can be copied by hand. */
+export function Text({ children, selectable, userSelect, ...rest }: Props) {
+  const canSelect = Boolean(selectable || userSelect) || undefined;
+  return (
+    <span data-selectable={canSelect} {...(rest as HTMLAttributes<HTMLSpanElement>)}>
+      {children}
+    </span>
+  );
 }
 export function Button({ children, onClick, loading: _loading, openType: _openType, ...rest }: Props) {
   return (

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { NotMember } from '@/components/NotMember';
+import { WechatId } from '@/components/WechatId';
 import { LargeFontToggle } from '@/components/LargeFontToggle';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
@@ -69,6 +70,8 @@ export default function Mine() {
         notMember ? (
           <View>
             <NotMember />
+            {/* Where a person without a branch finds what to send for the company's first set-up. */}
+            <WechatId />
             <LargeFontToggle />
           </View>
         ) : undefined
