@@ -16,7 +16,7 @@ import { WechatFakes } from './wechat/operations';
 import { wechatRoutes } from './wechat/routes';
 import { SessionStore } from './auth/sessions';
 import { authRoutes } from './auth/routes';
-import { FunctionHost } from './functions/host';
+import { FunctionHost, type RemoteDataPlane } from './functions/host';
 import { buildFunctions, ROOT, type BuiltFunction } from './functions/build';
 import { TimerScheduler } from './functions/timers';
 import { timerRoutes } from './functions/timer-routes';
@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   transactionTtlMs?: number;
   /** Run the functions' timer triggers on their schedule (default on; tests fire them by hand). */
   timers?: boolean;
+  /** A real CloudBase environment for the functions' database and storage (`npm run test:cloud`). */
+  dataPlane?: RemoteDataPlane;
 }
 
 export interface Emulator {
@@ -114,7 +116,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const adminUrl = `${origin}/admin`;
 
   const built = options.functions ?? (await buildFunctions());
-  const functions = new FunctionHost({ functions: built, adminUrl, wechatUrl: `${origin}/__/wechat`, envId, log });
+  const functions = new FunctionHost({ functions: built, adminUrl, wechatUrl: `${origin}/__/wechat`, envId, log, dataPlane: options.dataPlane });
   const timers = new TimerScheduler(functions, built, log);
   if (options.timers !== false) timers.start();
 

@@ -21,6 +21,20 @@ export type InvocationOutcome =
   | { ok: true; result: unknown }
   | { ok: false; reason: 'NOT_FOUND' | 'TIMEOUT' | 'CRASH' | 'BUSY'; message: string };
 
+/**
+ * A CloudBase environment that holds the database and storage instead of this emulator
+ * (`npm run test:cloud`): the functions still run here, and their SDK reaches it with a key.
+ */
+export interface RemoteDataPlane {
+  envId: string;
+  region: string;
+  secretId: string;
+  secretKey: string;
+  sessionToken?: string;
+  /** A stand-in's admin URL (another emulator process), to check this mode on one machine. */
+  serviceUrl?: string;
+}
+
 export interface FunctionHostOptions {
   functions: readonly BuiltFunction[];
   /** The emulator's admin URL, injected as TCB_CONTEXT_CNFG so the real SDK talks to it. */
@@ -31,6 +45,8 @@ export interface FunctionHostOptions {
   /** CloudBase's per-function concurrency limit on the basic plan. */
   maxInstances?: number;
   log?: (message: string) => void;
+  /** When set, database and storage calls go to this environment instead of `adminUrl`. */
+  dataPlane?: RemoteDataPlane;
 }
 
 interface Pending {
@@ -130,24 +146,52 @@ export class FunctionHost {
 
   private environment(identity: Identity, invocationId: string): Record<string, string> {
     const env: Record<string, string> = {
-      // As SCF injects them; TENCENTCLOUD_RUNENV=SCF also stops the SDK probing Tencent's metadata host.
-      TENCENTCLOUD_RUNENV: 'SCF',
-      TENCENTCLOUD_REGION: 'ap-shanghai',
-      TCB_ENV: this.envId,
-      SCF_NAMESPACE: this.envId,
+      ...this.platformEnvironment(),
       TCB_SEQID: invocationId,
       TCB_CONTEXT_KEYS: 'TCB_ENV,SCF_NAMESPACE,TCB_SEQID',
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl }),
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
       WX_APPID: identity.appid,
       WX_CLIENTIP: '127.0.0.1',
-      TENCENTCLOUD_SECRETID: 'local-emulator',
-      TENCENTCLOUD_SECRETKEY: 'local-emulator',
       TONGXIN_WECHAT_FAKE_URL: this.options.wechatUrl,
     };
     if (this.clockOffsetMs) env.TONGXIN_CLOCK_OFFSET_MS = String(this.clockOffsetMs);
     if (identity.openid) env.WX_OPENID = identity.openid;
     if (identity.unionid) env.WX_UNIONID = identity.unionid;
+    return env;
+  }
+
+  /** Where the functions' SDK sends database and storage calls, and with which key. */
+  private platformEnvironment(): Record<string, string> {
+    const plane = this.options.dataPlane;
+    if (!plane) {
+      return {
+        // As SCF injects them; TENCENTCLOUD_RUNENV=SCF also stops the SDK probing Tencent's metadata host.
+        TENCENTCLOUD_RUNENV: 'SCF',
+        TENCENTCLOUD_REGION: 'ap-shanghai',
+        TCB_ENV: this.envId,
+        SCF_NAMESPACE: this.envId,
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl }),
+        TENCENTCLOUD_SECRETID: 'local-emulator',
+        TENCENTCLOUD_SECRETKEY: 'local-emulator',
+      };
+    }
+    // Not SCF: inside SCF the SDK would use Tencent's internal endpoint, unreachable from here.
+    // Empty values override whatever the host process itself carries.
+    const env: Record<string, string> = {
+      TENCENTCLOUD_RUNENV: '',
+      TENCENTCLOUD: '',
+      TCB_CONTEXT_CNFG: '',
+      TENCENTCLOUD_REGION: plane.region,
+      TCB_ENV: plane.envId,
+      SCF_NAMESPACE: plane.envId,
+      TENCENTCLOUD_SECRETID: plane.secretId,
+      TENCENTCLOUD_SECRETKEY: plane.secretKey,
+    };
+    if (plane.sessionToken) env.TENCENTCLOUD_SESSIONTOKEN = plane.sessionToken;
+    if (plane.serviceUrl) {
+      env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: plane.serviceUrl });
+      env.TENCENTCLOUD = 'true'; // a stand-in on loopback: skip the metadata probe
+    }
     return env;
   }
 

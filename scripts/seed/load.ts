@@ -10,9 +10,11 @@ export function adminApp(adminUrl: string) {
   return tcb.init({ env: 'local', secretId: 'local-emulator', secretKey: 'local-emulator', serviceUrl: adminUrl, keepalive: false });
 }
 
+export type AdminApp = ReturnType<typeof adminApp>;
+
 /** Creates every declared collection (existing ones are kept) and inserts the documents. */
-export async function loadSeed(adminUrl: string, data: SeedData): Promise<Record<string, number>> {
-  const db = adminApp(adminUrl).database();
+export async function loadSeed(target: string | AdminApp, data: SeedData): Promise<Record<string, number>> {
+  const db = (typeof target === 'string' ? adminApp(target) : target).database();
   const counts: Record<string, number> = {};
   for (const name of new Set([...Object.values(COLLECTIONS), ...Object.keys(data)])) {
     try {

@@ -3,9 +3,7 @@ import { startSdk, type SdkHarness } from './support/sdk';
 
 let h: SdkHarness;
 beforeAll(async () => {
-  h = await startSdk();
-  await h.db.createCollection('orders');
-  await h.db.createCollection('members');
+  h = await startSdk({ collections: ['orders', 'members'] });
   await h.db.collection('members').add([
     { _id: 'm1', name: 'Li', branch: 'b1' },
     { _id: 'm2', name: 'Wang', branch: 'b2' },
@@ -17,7 +15,7 @@ beforeAll(async () => {
     { _id: 'o4', member: 'm2', amount: 55, items: ['c'], at: new Date('2024-04-01T00:00:00Z') },
   ]);
 });
-afterAll(async () => h.server.stop());
+afterAll(async () => h.stop());
 
 const agg = () => h.db.collection('orders').aggregate();
 const $ = () => h.db.command.aggregate;

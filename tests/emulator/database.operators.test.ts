@@ -3,9 +3,7 @@ import { startSdk, type SdkHarness } from './support/sdk';
 
 let h: SdkHarness;
 beforeAll(async () => {
-  h = await startSdk();
-  await h.db.createCollection('q');
-  await h.db.createCollection('u');
+  h = await startSdk({ collections: ['q', 'u'] });
   await h.db.collection('q').add([
     { _id: 'a', n: 1, s: 'apple', tags: ['red', 'fruit'], nested: { level: 1, deep: { x: 'p' } }, items: [{ k: 'x', v: 1 }, { k: 'y', v: 5 }] },
     { _id: 'b', n: 5, s: 'Banana', tags: ['yellow', 'fruit'], nested: { level: 2, deep: { x: 'q' } }, items: [{ k: 'x', v: 9 }] },
@@ -13,7 +11,7 @@ beforeAll(async () => {
     { _id: 'd', n: 12, s: 'date', tags: [], extra: 1 },
   ]);
 });
-afterAll(async () => h.server.stop());
+afterAll(async () => h.stop());
 
 const ids = async (where: object): Promise<string[]> =>
   ((await h.db.collection('q').where(where).orderBy('_id', 'asc').get()).data as Array<{ _id: string }>).map((d) => d._id);

@@ -9,7 +9,7 @@ import tcb from '@cloudbase/node-sdk';
 import { DatabaseService } from '../../emulator/database';
 import type { IndexDeclaration } from '../../shared/db/collections';
 import { startDbServer } from './support/dbServer';
-import { markScfRuntime, startSdk } from './support/sdk';
+import { markScfRuntime, startWireSdk } from './support/sdk';
 
 const INDEXES: IndexDeclaration[] = [
   { collection: 'members', name: 'byBranch', fields: [{ field: 'branchId', direction: 1 }, { field: 'name', direction: 1 }] },
@@ -176,7 +176,7 @@ describe('export, import, reset', () => {
 
 describe('wx-server-sdk', () => {
   it('reads and writes through cloud.database() pointed at the service', async () => {
-    const h = await startSdk();
+    const h = await startWireSdk();
     try {
       await h.db.createCollection('notes');
       process.env.TENCENTCLOUD_SECRETID = 'x';

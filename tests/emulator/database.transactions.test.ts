@@ -1,12 +1,14 @@
-/** Transactions through the real SDK: commit, abort, isolation, conflicts, expiry. */
+/**
+ * Transactions through the real SDK: commit, abort, isolation, conflicts (and, under
+ * test:cloud, against CloudBase). Expiry and the legacy wire actions are in database.wire.
+ */
 import { errorCode, startSdk, type SdkHarness } from './support/sdk';
 
 let h: SdkHarness;
 beforeAll(async () => {
-  h = await startSdk({ transactionTtlMs: 300 });
-  await h.db.createCollection('acc');
+  h = await startSdk({ collections: ['acc'] });
 });
-afterAll(async () => h.server.stop());
+afterAll(async () => h.stop());
 beforeEach(async () => {
   await h.db.collection('acc').where({}).remove();
   await h.db.collection('acc').add([{ _id: 'a', bal: 100 }, { _id: 'b', bal: 0 }]);
@@ -94,48 +96,17 @@ describe('transactions', () => {
     expect(await balance('a')).toBe(91);
   });
 
-  it('an abandoned transaction expires, releases its locks, and cannot commit', async () => {
-    const t1 = await h.db.startTransaction();
-    await t1.collection('acc').doc('a').update({ bal: 7 });
-    await new Promise((r) => setTimeout(r, 400));
-    const t2 = await h.db.startTransaction();
-    await t2.collection('acc').doc('a').update({ bal: 8 });
-    await t2.commit();
-    expect(await errorCode(t1.commit())).toBe('DATABASE_TRANSACTION_FAIL');
-    expect(await balance('a')).toBe(8);
-  });
-
   it('rejects a duplicate insert inside a transaction', async () => {
     const t = await h.db.startTransaction();
     expect(await errorCode(t.collection('acc').add({ _id: 'a' }))).toBe('DATABASE_DUPLICATE_WRITE');
     await t.rollback();
   });
-
-  it('supports the legacy get/update/deleteDocInTransaction actions', async () => {
-    const s = h.server.service;
-    const start = await s.handle({ action: 'database.startTransaction' }, 'r');
-    const transactionId = start.transactionId as string;
-    expect(transactionId).toMatch(/^[0-9a-f]{32}$/);
-    const upd = await s.handle(
-      { action: 'database.updateDocInTransaction', collectionName: 'acc', transactionId, _id: 'a', data: '{"$set":{"bal":{"$numberInt":"3"}}}' },
-      'r',
-    );
-    expect(upd.updated).toBe('1');
-    const got = await s.handle({ action: 'database.getInTransaction', collectionName: 'acc', transactionId, _id: 'a' }, 'r');
-    expect(JSON.parse(got.data as string)).toEqual({ _id: 'a', bal: { $numberInt: '3' } });
-    const del = await s.handle({ action: 'database.deleteDocInTransaction', collectionName: 'acc', transactionId, _id: 'b' }, 'r');
-    expect(del.deleted).toBe('1');
-    await s.handle({ action: 'database.commitTransaction', transactionId }, 'r');
-    expect(await balance('a')).toBe(3);
-    expect(await balance('b')).toBeUndefined();
-  });
 });
 
 describe('a read of a missing document', () => {
   it('conflicts when another transaction creates that document before this one commits', async () => {
-    const h = await startSdk();
+    const h = await startSdk({ collections: ['phantom'] });
     try {
-      await h.db.createCollection('phantom');
       const a = await h.db.startTransaction();
       const b = await h.db.startTransaction();
       expect((await a.collection('phantom').doc('x').get()).data).toBeNull();
@@ -147,7 +118,7 @@ describe('a read of a missing document', () => {
       await expect(b.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
       expect((await h.db.collection('phantom').doc('x').get()).data).toEqual([{ _id: 'x', n: 1 }]);
     } finally {
-      await h.server.stop();
+      await h.stop();
     }
   });
 });

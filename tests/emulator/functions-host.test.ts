@@ -5,9 +5,10 @@ import { FunctionHost } from '../../emulator/functions/host';
 import { ROOT } from '../../emulator/functions/build';
 
 let host: FunctionHost;
+let bundle: string;
 
 beforeAll(async () => {
-  const bundle = join(ROOT, 'dist', 'test-fixtures', String(process.pid), 'probe.js');
+  bundle = join(ROOT, 'dist', 'test-fixtures', String(process.pid), 'probe.js');
   await build({ entryPoints: [join(__dirname, 'fixtures', 'probe.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', external: ['@cloudbase/node-sdk'], logLevel: 'silent' });
   host = new FunctionHost({
     functions: [{ name: 'probe', bundle, bytes: 0, timeoutSeconds: 1, triggers: [] }],
@@ -55,5 +56,23 @@ describe('function host', () => {
 
   it('answers NOT_FOUND for an unknown function', async () => {
     expect(await host.invoke('nope', {}, { openid: 'o_a', appid: 'wx1' })).toMatchObject({ ok: false, reason: 'NOT_FOUND' });
+  });
+
+  it('under test:cloud, points the functions\' SDK at the CloudBase environment, not at the emulator', async () => {
+    const remote = new FunctionHost({
+      functions: [{ name: 'probe', bundle, bytes: 0, timeoutSeconds: 5, triggers: [] }],
+      adminUrl: 'http://127.0.0.1:9/admin',
+      wechatUrl: 'http://127.0.0.1:9/__/wechat',
+      dataPlane: { envId: 'tongxin-test-1a2b', region: 'ap-guangzhou', secretId: 'AKIDtest', secretKey: 'k' },
+    });
+    try {
+      const local = await host.invoke('probe', { mode: 'platform' }, { openid: 'o_a', appid: 'wx1' });
+      expect(local).toMatchObject({ ok: true, result: { env: 'local', runenv: 'SCF', secretId: 'local-emulator', cnfg: JSON.stringify({ URL: 'http://127.0.0.1:9/admin' }) } });
+      const outcome = await remote.invoke('probe', { mode: 'platform' }, { openid: 'o_a', appid: 'wx1' });
+      // Not SCF (the SDK would pick Tencent's internal endpoint) and no injected URL: the public endpoint of that env.
+      expect(outcome).toEqual({ ok: true, result: { env: 'tongxin-test-1a2b', runenv: '', cnfg: '', secretId: 'AKIDtest', region: 'ap-guangzhou' } });
+    } finally {
+      await remote.stop();
+    }
   });
 });

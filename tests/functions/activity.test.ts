@@ -14,7 +14,7 @@ const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString()
 const activity = (extra: Record<string, unknown> = {}) => ({ theme: '重温入党誓词主题党日', startsAt: inHours(24), place: '党员活动室', detail: '参观红色教育基地，重温入党誓词。', capacity: 0, oath: true, ...extra });
 
 interface Activity { id: string; signedUp: number; present: number; mine: { signedUp: boolean; present: boolean; oath: boolean } }
-const secretOf = (id: string) => ((stack.emulator.database.exportState() as Record<string, Array<{ _id: string; secret: string }>>).activities.find((a) => a._id === id) as { secret: string }).secret;
+const secretOf = async (id: string) => (((await stack.state()) as Record<string, Array<{ _id: string; secret: string }>>).activities.find((a) => a._id === id) as { secret: string }).secret;
 
 beforeAll(async () => {
   stack = await startLocalStack();
@@ -56,34 +56,34 @@ describe('on-site sign-in', () => {
     const a = data<Activity>(await as(stack, secretary, 'activity.create', activity({ startsAt: inHours(-1) })));
     const b = data<Activity>(await as(stack, secretary, 'activity.create', activity({ startsAt: inHours(-1), theme: '另一场活动' })));
     const member = demoOpenid('b-netops-m18');
-    const before = stack.emulator.database.exportState();
+    const before = (await stack.state());
 
-    const expired = issue(a.id, secretOf(a.id), new Date(Date.now() - 61_000));
+    const expired = issue(a.id, (await secretOf(a.id)), new Date(Date.now() - 61_000));
     const reply = await as(stack, member, 'activity.signIn', { token: expired });
     expect(reply.error?.code).toBe('INVALID_INPUT');
     expect(reply.error?.message).toMatch(/过期/);
 
-    const fresh = issue(a.id, secretOf(a.id), new Date());
+    const fresh = issue(a.id, (await secretOf(a.id)), new Date());
     const moved = `${b.id}${fresh.slice(a.id.length)}`;
     expect((await as(stack, member, 'activity.signIn', { token: moved })).error?.code).toBe('INVALID_INPUT');
 
     const meeting = data<{ id: string }>(await as(stack, secretary, 'meeting.schedule', { kind: 'assembly', title: '党员大会', startsAt: inHours(-1), place: '会议室', agenda: '学习', groupId: null, attendeeIds: null }));
     const meetingToken = data<{ token: string }>(await as(stack, secretary, 'meeting.signInCode', { meetingId: meeting.id })).token;
-    const afterMeeting = stack.emulator.database.exportState();
+    const afterMeeting = (await stack.state());
     expect((await as(stack, member, 'activity.signIn', { token: meetingToken })).error?.code).toBe('NOT_FOUND');
     expect((await as(stack, demoOpenid('b-market-m07'), 'activity.signIn', { token: fresh })).error?.code).toBe('NOT_FOUND');
-    expect(stack.emulator.database.exportState()).toEqual(afterMeeting);
+    expect((await stack.state())).toEqual(afterMeeting);
     expect((before as Record<string, unknown[]>).activity_people).toEqual((afterMeeting as Record<string, unknown[]>).activity_people);
   });
 
   it('keeps the secret out of every reply, and takes the summary after the start with photos from its folder', async () => {
     const created = data<Activity & Record<string, unknown>>(await as(stack, secretary, 'activity.create', activity({ startsAt: inHours(-2) })));
-    expect(JSON.stringify(created)).not.toContain(secretOf(created.id));
-    const audit = JSON.stringify(stack.emulator.database.exportState().audit_log);
-    expect(audit).not.toContain(secretOf(created.id));
+    expect(JSON.stringify(created)).not.toContain((await secretOf(created.id)));
+    const audit = JSON.stringify((await stack.state()).audit_log);
+    expect(audit).not.toContain((await secretOf(created.id)));
     const foreign = await as(stack, secretary, 'activity.saveSummary', { activityId: created.id, text: '活动圆满完成，大家收获很大。', photos: ['cloud://local.local-bucket/activities/other/a.jpg'] });
     expect(foreign.error?.code).toBe('INVALID_INPUT');
-    const photo = stack.emulator.storage.putClientFile(`activities/${created.id}/a.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile(`activities/${created.id}/a.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
     const saved = data<{ summary: { photoUrls: string[] } }>(await as(stack, secretary, 'activity.saveSummary', { activityId: created.id, text: '活动圆满完成，大家收获很大。', photos: [photo] }));
     expect(saved.summary.photoUrls).toHaveLength(1);
     const later = data<Activity>(await as(stack, secretary, 'activity.create', activity()));

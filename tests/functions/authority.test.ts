@@ -26,7 +26,7 @@ const PLEDGE = { business: [{ text: '发展政企客户五家', measure: '全年
 const secretIn = (collection: string, id: string) => (snapshot[collection] as Array<{ _id: string; secret: string }>).find((d) => d._id === id)?.secret ?? '';
 async function signPledge(openid: string, memberId: string): Promise<string> {
   data(await as(stack, openid, 'pledge.save', PLEDGE));
-  const signature = stack.emulator.storage.putClientFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
+  const signature = await stack.putFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
   return data<{ id: string }>(await as(stack, openid, 'pledge.sign', { signature })).id;
 }
 const TODAY = chinaDay(new Date());
@@ -64,6 +64,7 @@ type Input =
 
 const INPUTS: Record<ActionName, Input> = {
   'org.me': { fixed: {} },
+  'org.whoami': { fixed: {} },
   'org.pyramid': { fixed: {} },
   'org.members': { fixed: {} },
   'org.member': (b) => ({ memberId: `b-${b}-m11` }),
@@ -216,7 +217,7 @@ const INPUTS: Record<ActionName, Input> = {
     byCaller: (_memberId, home) => ({ targetId: fixtures[home].targetId, on: TODAY, value: 10, note: '' }),
     setup: async (memberId, home) => {
       if (!memberId) return;
-      const unit = (stack.emulator.database.exportState() as Record<string, Array<{ _id: string; kind: string; name: string; goal: string; memberIds: string[] }>>).units.find((u) => u._id === fixtures[home].squadId) as { _id: string; kind: string; name: string; goal: string; memberIds: string[] };
+      const unit = ((await stack.state()) as Record<string, Array<{ _id: string; kind: string; name: string; goal: string; memberIds: string[] }>>).units.find((u) => u._id === fixtures[home].squadId) as { _id: string; kind: string; name: string; goal: string; memberIds: string[] };
       data(await as(stack, demoOpenid(`b-${home}-m01`), 'org.saveUnit', { unitId: unit._id, kind: unit.kind, name: unit.name, goal: unit.goal, leaderId: memberId, memberIds: unit.memberIds }));
     },
   },
@@ -252,7 +253,7 @@ beforeAll(async () => {
     );
     fixtures[b] = { ...blank(), code: invitation.code, requestId: request.id, dutyItemId: item.id, entryId: entry.entryId };
     // Study: a published lesson and a draft, a push to the whole branch, a note.
-    stack.emulator.storage.putClientFile(`lessons/b-${b}/matrix.mp4`, { bytes: Buffer.from('video'), contentType: 'video/mp4' });
+    await stack.putFile(`lessons/b-${b}/matrix.mp4`, { bytes: Buffer.from('video'), contentType: 'video/mp4' });
     const lesson = data<{ id: string }>(await as(stack, secretary, 'lesson.create', lessonInput(b)));
     data(await as(stack, secretary, 'lesson.publish', { lessonId: lesson.id }));
     fixtures[b].lessonId = lesson.id;
@@ -264,10 +265,10 @@ beforeAll(async () => {
     // Identity: signed pledges (one for the secretary to review: its group has no liaison; one for the liaison), two activities.
     const liaisonGroup = b === 'netops' ? 'b-netops-g1' : 'b-market-g1';
     const plainGroup = b === 'netops' ? 'b-netops-g3' : 'b-market-g2';
-    const groups = (stack.emulator.database.exportState() as Record<string, Array<{ _id: string; name: string; leaderId: string | null }>>).groups;
+    const groups = ((await stack.state()) as Record<string, Array<{ _id: string; name: string; leaderId: string | null }>>).groups;
     const plain = groups.find((g) => g._id === plainGroup) as { name: string; leaderId: string | null };
     data(await as(stack, secretary, 'org.saveGroup', { groupId: plainGroup, name: plain.name, leaderId: plain.leaderId, liaisonId: null }));
-    const people = (stack.emulator.database.exportState() as Record<string, Array<{ _id: string; groupId: string | null; roles: string[] }>>).members;
+    const people = ((await stack.state()) as Record<string, Array<{ _id: string; groupId: string | null; roles: string[] }>>).members;
     const ordinary = (groupId: string) => people.filter((m) => m.groupId === groupId && m.roles.length === 1 && !['b-netops-m10', 'b-netops-m07'].includes(m._id));
     const forLiaison = ordinary(liaisonGroup)[0]._id;
     const forSecretary = ordinary(plainGroup)[0]._id;
@@ -281,7 +282,7 @@ beforeAll(async () => {
     fixtures[b].taskId = data<{ id: string }>(await as(stack, secretary, 'task.publish', { ...taskInput({ kind: 'branch' }), requestId: 'fixture-task-01' })).id;
     fixtures[b].projectId = data<{ id: string }>(await as(stack, secretary, 'project.create', { ...projectInput(b, `b-${b}-m11`), requestId: 'fixture-project-01' })).id;
     fixtures[b].volunteerActivity = data<{ id: string }>(await as(stack, secretary, 'volunteer.create', { title: '志愿服务', startsAt: new Date().toISOString(), place: '社区', organiserId: `b-${b}-m05` })).id;
-    fixtures[b].squadId = ((stack.emulator.database.exportState() as Record<string, Array<{ _id: string; branchId: string; kind: string }>>).units.find((u) => u.branchId === `b-${b}` && u.kind === 'squad') as { _id: string })._id;
+    fixtures[b].squadId = (((await stack.state()) as Record<string, Array<{ _id: string; branchId: string; kind: string }>>).units.find((u) => u.branchId === `b-${b}` && u.kind === 'squad') as { _id: string })._id;
     fixtures[b].targetId = data<{ id: string }>(await as(stack, secretary, 'target.save', { unitId: fixtures[b].squadId, metric: '新增宽带', measure: '户', goal: 100, startOn: '2026-01-01', endOn: '2099-12-31' })).id;
     fixtures[b].agreementId = data<{ id: string }>(await as(stack, secretary, 'cobuild.save', { ...agreementInput(b), agreementId: undefined })).id;
     fixtures[b].noteId = data<{ id: string }>(await as(stack, demoOpenid(`b-${b}-m09`), 'note.submit', { requestId: 'fixture-note-01', text: NOTE_TEXT, images: [], lessonId: null, pushId: null })).id;
@@ -303,13 +304,13 @@ beforeAll(async () => {
     if (!openid.startsWith('o_demo_')) continue;
     const memberId = openid.slice('o_demo_'.length);
     // Each caller's check-in photo and signature image in their own folders, and a draft pledge.
-    stack.emulator.storage.putClientFile(`checkins/${memberId}/matrix.jpg`, { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
-    stack.emulator.storage.putClientFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
+    await stack.putFile(`checkins/${memberId}/matrix.jpg`, { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
+    await stack.putFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
     data(await as(stack, openid, 'pledge.save', PLEDGE));
     const issued = data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'rectification.issue', sandan(memberId)));
     ownRect.set(memberId, issued.id);
   }
-  snapshot = stack.emulator.database.exportState();
+  snapshot = (await stack.state());
 });
 
 afterAll(() => stack.stop());
@@ -357,7 +358,7 @@ describe('authority matrix (generated from shared/api/policy.ts)', () => {
     const branch: BranchKey = testCase.target === 'other' ? OTHER[home] : home;
     const memberId = openid.startsWith('o_demo_') ? openid.slice('o_demo_'.length) : null;
     if ('setup' in input && input.setup) await input.setup(memberId, home);
-    const before = stack.emulator.database.exportState();
+    const before = (await stack.state());
     const payload = 'fixed' in input ? input.fixed : 'byCaller' in input ? input.byCaller(memberId, home) : input(branch, memberId);
     const reply = await as(stack, openid, testCase.action, payload);
     const want = expected(testCase);
@@ -366,7 +367,7 @@ describe('authority matrix (generated from shared/api/policy.ts)', () => {
       expect(reply.ok).toBe(true);
     } else {
       expect(reply.error?.code).toBe(want);
-      expect(stack.emulator.database.exportState()).toEqual(before);
+      expect((await stack.state())).toEqual(before);
     }
   });
 });

@@ -5,7 +5,7 @@ import { RISKY_IMAGE_MARKER } from '../../emulator/wechat/operations';
 import { as, data } from './support/org-fixtures';
 
 let stack: LocalStack;
-const photo = (memberId: string, name: string, bytes = 'jpeg bytes of a badge') => stack.emulator.storage.putClientFile(`checkins/${memberId}/${name}.jpg`, { bytes: Buffer.from(bytes), contentType: 'image/jpeg' });
+const photo = async (memberId: string, name: string, bytes = 'jpeg bytes of a badge') => await stack.putFile(`checkins/${memberId}/${name}.jpg`, { bytes: Buffer.from(bytes), contentType: 'image/jpeg' });
 
 beforeAll(async () => {
   stack = await startLocalStack();
@@ -17,23 +17,23 @@ afterAll(async () => {
 
 describe('checking in', () => {
   it('refuses a photo that fails the image check and writes nothing', async () => {
-    const risky = photo('b-netops-m28', 'risky', `header ${RISKY_IMAGE_MARKER} tail`);
-    const before = stack.emulator.database.exportState();
+    const risky = (await photo('b-netops-m28', 'risky', `header ${RISKY_IMAGE_MARKER} tail`));
+    const before = (await stack.state());
     const reply = await as(stack, demoOpenid('b-netops-m28'), 'badgeCheckin.submit', { photo: risky, location: null });
     expect(reply.error?.code).toBe('CONTENT_REJECTED');
-    expect(stack.emulator.database.exportState()).toEqual(before);
+    expect((await stack.state())).toEqual(before);
   });
 
   it("refuses someone else's photo", async () => {
-    const reply = await as(stack, demoOpenid('b-netops-m28'), 'badgeCheckin.submit', { photo: photo('b-netops-m29', 'x'), location: null });
+    const reply = await as(stack, demoOpenid('b-netops-m28'), 'badgeCheckin.submit', { photo: (await photo('b-netops-m29', 'x')), location: null });
     expect(reply.error?.fields?.photo).toBeDefined();
   });
 
   it('shows the branch wall and the rates per member and group to the secretary only', async () => {
     stack.emulator.functions.setClock(new Date('2026-11-10T09:00:00+08:00'));
-    for (const id of ['b-netops-m28', 'b-netops-m29']) data(await as(stack, demoOpenid(id), 'badgeCheckin.submit', { photo: photo(id, 'd10'), location: null }));
+    for (const id of ['b-netops-m28', 'b-netops-m29']) data(await as(stack, demoOpenid(id), 'badgeCheckin.submit', { photo: (await photo(id, 'd10')), location: null }));
     stack.emulator.functions.setClock(new Date('2026-11-11T09:00:00+08:00'));
-    data(await as(stack, demoOpenid('b-netops-m28'), 'badgeCheckin.submit', { photo: photo('b-netops-m28', 'd11'), location: null }));
+    data(await as(stack, demoOpenid('b-netops-m28'), 'badgeCheckin.submit', { photo: (await photo('b-netops-m28', 'd11')), location: null }));
 
     const wall = data<{ items: Array<{ member: { id: string } }>; members: number }>(await as(stack, demoOpenid('b-netops-m30'), 'badgeCheckin.wall', { day: '2026-11-10' }));
     expect(wall.items.map((i) => i.member.id).sort()).toEqual(['b-netops-m28', 'b-netops-m29']);

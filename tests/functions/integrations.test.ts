@@ -11,7 +11,7 @@ import { as, data } from './support/org-fixtures';
 let stack: LocalStack;
 const secretary = demoOpenid('b-netops-m01');
 const ledger = async (openid: string, rule: string) => data<{ entries: Array<{ rule: string | null; points: number }> }>(await as(stack, openid, 'points.myLedger', {})).entries.filter((e) => e.rule === rule);
-const state = () => stack.emulator.database.exportState() as Record<string, Array<Record<string, unknown>>>;
+const state = async () => (await stack.state()) as Record<string, Array<Record<string, unknown>>>;
 
 beforeAll(async () => {
   stack = await startLocalStack();
@@ -39,7 +39,7 @@ describe('volunteering', () => {
 
 describe('business targets', () => {
   it("sets a squad's target and lets its leader record progress", async () => {
-    const units = state().units.filter((u) => u.branchId === 'b-netops');
+    const units = (await state()).units.filter((u) => u.branchId === 'b-netops');
     const squad = units.find((u) => u.kind === 'squad') as { _id: string; leaderId: string | null; name: string };
     const post = units.find((u) => u.kind !== 'squad') as { _id: string };
     const today = chinaDay(new Date());
@@ -47,7 +47,7 @@ describe('business targets', () => {
     expect((await as(stack, secretary, 'target.save', { ...input, unitId: post._id })).error?.code).toBe('INVALID_INPUT');
     const target = data<{ id: string }>(await as(stack, secretary, 'target.save', input));
     if (!squad.leaderId) data(await as(stack, secretary, 'org.saveUnit', { unitId: squad._id, kind: 'squad', name: squad.name, goal: '攻坚', leaderId: 'b-netops-m23', memberIds: [] }));
-    const leaderId = (state().units.find((u) => u._id === squad._id) as { leaderId: string }).leaderId;
+    const leaderId = ((await state()).units.find((u) => u._id === squad._id) as { leaderId: string }).leaderId;
     const outsider = leaderId === 'b-netops-m24' ? 'b-netops-m25' : 'b-netops-m24';
     expect((await as(stack, demoOpenid(outsider), 'target.addProgress', { targetId: target.id, on: today, value: 50, note: '' })).error?.code).toBe('FORBIDDEN');
     const after = data<{ current: number; progress: number; entries: unknown[] }>(await as(stack, demoOpenid(leaderId), 'target.addProgress', { targetId: target.id, on: today, value: 50, note: '首周' }));
@@ -58,7 +58,7 @@ describe('business targets', () => {
 
 describe('党建和创', () => {
   it('records agreements and joint activities with points once per participant, and shows them to the committee admin', async () => {
-    const file = stack.emulator.storage.putClientFile('cobuild/b-netops/agreement.pdf', { bytes: Buffer.from('%PDF-1.4'), contentType: 'application/pdf' });
+    const file = await stack.putFile('cobuild/b-netops/agreement.pdf', { bytes: Buffer.from('%PDF-1.4'), contentType: 'application/pdf' });
     const agreement = data<{ id: string; fileUrl: string | null }>(
       await as(stack, secretary, 'cobuild.save', { partner: { name: '工商银行城东支行党支部', kind: 'bank', contact: '李主任' }, terms: '每季度联合开展一次主题党日', signedOn: '2026-10-15', status: 'negotiating', file }),
     );
@@ -80,7 +80,7 @@ describe("the secretary's dashboard", () => {
     const before = data<{ tasks: { published: number; assigned: number; done: number }; members: number }>(await as(stack, secretary, 'dashboard.quarter', {}));
     const task = data<{ id: string }>(await as(stack, secretary, 'task.publish', { requestId: 'dashboard-task-01', kind: 'other', title: '填报信息', detail: '请确认', dueAt: new Date(Date.now() + 86_400_000).toISOString(), doneBy: 'confirm', target: { kind: 'members', ids: ['b-netops-m10', 'b-netops-m11'] } }));
     data(await as(stack, demoOpenid('b-netops-m10'), 'task.complete', { taskId: task.id, noteId: null, photos: [] }));
-    const photo = stack.emulator.storage.putClientFile('checkins/b-netops-m10/d.jpg', { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile('checkins/b-netops-m10/d.jpg', { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
     data(await as(stack, demoOpenid('b-netops-m10'), 'badgeCheckin.submit', { photo, location: null }));
     const after = data<{
       members: number;

@@ -1,6 +1,5 @@
 /** The join flow through the functions: invite, request, approve, reject, expiry, use limits, second requests, rebinding. */
 import { startLocalStack, type LocalStack } from '../support/stack';
-import { adminApp } from '../../scripts/seed/load';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { as, data } from './support/org-fixtures';
 
@@ -104,7 +103,7 @@ describe('joining a branch', () => {
 
   it('refuses an expired or revoked invitation', async () => {
     const expired = await invite();
-    await adminApp(stack.adminUrl).database().collection('invitations').doc(expired.code).update({ expiresAt: new Date(Date.now() - 1000) });
+    await stack.app.database().collection('invitations').doc(expired.code).update({ expiresAt: new Date(Date.now() - 1000) });
     const late = await as(stack, 'o_expired', 'org.requestJoin', { code: expired.code, name: '郑晚', phone: '13600000021' });
     expect(late.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('过期') });
 
@@ -123,7 +122,7 @@ describe('joining a branch', () => {
   });
 
   it('binds a request to an existing roster member, and never binds one WeChat identity twice', async () => {
-    const db = adminApp(stack.adminUrl).database();
+    const db = stack.app.database();
     await db.collection('members').doc('b-netops-m30').update({ openid: null });
     const invitation = await invite();
     const request = data<JoinRequest>(await as(stack, 'o_roster', 'org.requestJoin', { code: invitation.code, name: '花名册', phone: '13500000001' }));

@@ -20,13 +20,13 @@ interface Lesson { id: string; status: string; mine: { watchedRatio: number; com
 interface Progress { watchedRatio: number; completed: boolean; justCompleted: boolean }
 interface Ledger { entries: Array<{ rule: string | null; points: number; label: string }> }
 
-function upload(cloudPath: string, bytes: Buffer = video): string {
-  return stack.emulator.storage.putClientFile(cloudPath, { bytes, contentType: 'video/mp4' });
+async function upload(cloudPath: string, bytes: Buffer = video): Promise<string> {
+  return await stack.putFile(cloudPath, { bytes, contentType: 'video/mp4' });
 }
 
 async function publishedLesson(durationSeconds = 6, title = '学习党章第一课'): Promise<string> {
   const lesson = data<Lesson>(
-    await as(stack, committee, 'lesson.create', { title, summary: '讲讲党章的总纲', speakerId: 'b-netops-m02', unitId: null, video: upload(`lessons/b-netops/${Math.random().toString(36).slice(2)}.mp4`), cover: null, durationSeconds }),
+    await as(stack, committee, 'lesson.create', { title, summary: '讲讲党章的总纲', speakerId: 'b-netops-m02', unitId: null, video: (await upload(`lessons/b-netops/${Math.random().toString(36).slice(2)}.mp4`)), cover: null, durationSeconds }),
   );
   data(await as(stack, secretary, 'lesson.publish', { lessonId: lesson.id }));
   return lesson.id;
@@ -43,7 +43,7 @@ afterAll(() => stack.stop());
 describe('recording and publishing', () => {
   it('lets the committee record, keeps the draft from members, and publishes with a code and the speaker points', async () => {
     const draft = data<Lesson>(
-      await as(stack, committee, 'lesson.create', { title: '党史小课堂', summary: '一段十分钟的党史', speakerId: 'b-netops-m02', unitId: 'b-netops-u1', video: upload('lessons/b-netops/h.mp4'), cover: null, durationSeconds: 600 }),
+      await as(stack, committee, 'lesson.create', { title: '党史小课堂', summary: '一段十分钟的党史', speakerId: 'b-netops-m02', unitId: 'b-netops-u1', video: (await upload('lessons/b-netops/h.mp4')), cover: null, durationSeconds: 600 }),
     );
     expect(draft.status).toBe('draft');
     expect((await as(stack, member, 'lesson.view', { lessonId: draft.id })).error?.code).toBe('NOT_FOUND');
@@ -61,12 +61,12 @@ describe('recording and publishing', () => {
   });
 
   it('refuses a plain member until the secretary allows them, and a video from another folder', async () => {
-    const input = { title: '身边的榜样', summary: '一线班组的故事', speakerId: 'b-netops-m20', unitId: null, video: upload('lessons/b-netops/m20.mp4'), cover: null, durationSeconds: 120 };
+    const input = { title: '身边的榜样', summary: '一线班组的故事', speakerId: 'b-netops-m20', unitId: null, video: (await upload('lessons/b-netops/m20.mp4')), cover: null, durationSeconds: 120 };
     expect((await as(stack, member, 'lesson.create', input)).error?.code).toBe('FORBIDDEN');
     data(await as(stack, secretary, 'lesson.setRecorder', { memberId: 'b-netops-m20', allowed: true }));
     expect(data<{ mayRecord: boolean }>(await as(stack, member, 'lesson.list', {})).mayRecord).toBe(true);
     data(await as(stack, member, 'lesson.create', input));
-    const foreign = await as(stack, member, 'lesson.create', { ...input, video: upload('lessons/b-market/x.mp4') });
+    const foreign = await as(stack, member, 'lesson.create', { ...input, video: (await upload('lessons/b-market/x.mp4')) });
     expect(foreign.error?.code).toBe('INVALID_INPUT');
     data(await as(stack, secretary, 'lesson.setRecorder', { memberId: 'b-netops-m20', allowed: false }));
     expect((await as(stack, member, 'lesson.create', input)).error?.code).toBe('FORBIDDEN');

@@ -50,18 +50,18 @@ async function schedule(openid: string, over: Record<string, unknown> = {}): Pro
   return data<MeetingView>(await as(openid, 'meeting.schedule', meetingInput(over)));
 }
 
-function state() {
-  return stack.emulator.database.exportState();
+async function state() {
+  return (await stack.state());
 }
 
-function secretOf(meetingId: string): string {
-  const doc = (state()[COLLECTIONS.meetings] as Array<{ _id: string; secret: string }>).find((d) => d._id === meetingId);
+async function secretOf(meetingId: string): Promise<string> {
+  const doc = ((await state())[COLLECTIONS.meetings] as Array<{ _id: string; secret: string }>).find((d) => d._id === meetingId);
   if (!doc) throw new Error(`no meeting ${meetingId}`);
   return doc.secret;
 }
 
-function attendanceDocs(meetingId: string): Array<{ _id: string; status: string }> {
-  return ((state()[COLLECTIONS.attendance] ?? []) as Array<{ _id: string; meetingId: string; status: string }>).filter((a) => a.meetingId === meetingId);
+async function attendanceDocs(meetingId: string): Promise<Array<{ _id: string; status: string }>> {
+  return (((await state())[COLLECTIONS.attendance] ?? []) as Array<{ _id: string; meetingId: string; status: string }>).filter((a) => a.meetingId === meetingId);
 }
 
 const ledger = async (openid: string) => data<Ledger>(await as(openid, 'points.myLedger', {})).entries;
@@ -160,22 +160,22 @@ describe('sign-in', () => {
     const entries = (await ledger(MEMBER)).filter((e) => e.source === `meeting:${meeting.id}`);
     expect(entries).toEqual([expect.objectContaining({ rule: 'meetingAttended', kind: 'award', points: 3, label: '十一月支部党员大会' })]);
 
-    const before = state();
+    const before = (await state());
     const again = data<SignedIn>(await as(MEMBER, 'meeting.signIn', { token }));
     expect(again.alreadySignedIn).toBe(true);
     expect(again.meeting.present).toBe(1);
-    expect(state()).toEqual(before);
-    expect(attendanceDocs(meeting.id)).toHaveLength(1);
+    expect((await state())).toEqual(before);
+    expect((await attendanceDocs(meeting.id))).toHaveLength(1);
     expect((await ledger(MEMBER)).filter((e) => e.source === `meeting:${meeting.id}`)).toHaveLength(1);
   });
 
   it('refuses an expired token and writes nothing', async () => {
-    const secret = secretOf(meeting.id);
+    const secret = (await secretOf(meeting.id));
     const old = issue(meeting.id, secret, new Date(Date.now() - 61_000));
-    const before = state();
+    const before = (await state());
     const reply = await as(demoOpenid('b-netops-m11'), 'meeting.signIn', { token: old });
     expect(reply.error).toEqual({ code: 'INVALID_INPUT', message: EXPIRED, fields: { token: EXPIRED } });
-    expect(state()).toEqual(before);
+    expect((await state())).toEqual(before);
     // The same member with a token issued just now is welcome.
     const fresh = issue(meeting.id, secret, new Date());
     expect(data<SignedIn>(await as(demoOpenid('b-netops-m11'), 'meeting.signIn', { token: fresh })).alreadySignedIn).toBe(false);
@@ -183,37 +183,37 @@ describe('sign-in', () => {
 
   it("refuses another meeting's signature, a forged token and another branch's meeting", async () => {
     const other = await schedule(SECRETARY, { title: '另一个会议' });
-    const before = state();
-    const crossed = issue(meeting.id, secretOf(other.id), new Date());
+    const before = (await state());
+    const crossed = issue(meeting.id, (await secretOf(other.id)), new Date());
     expect((await as(demoOpenid('b-netops-m12'), 'meeting.signIn', { token: crossed })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { token: expect.any(String) } });
     expect((await as(demoOpenid('b-netops-m12'), 'meeting.signIn', { token: `${meeting.id}.zzzzzz.AAAAAAAAAAA` })).error?.code).toBe('INVALID_INPUT');
     expect((await as(demoOpenid('b-netops-m12'), 'meeting.signIn', { token: 'not-a-token-at-all' })).error?.code).toBe('INVALID_INPUT');
-    expect(state()).toEqual(before);
+    expect((await state())).toEqual(before);
     // A meeting of 市场经营党支部 with a valid token of its own: for a 网络运维 member it does not exist.
     const market = await schedule(MARKET_SECRETARY, { title: '市场支部党员大会' });
-    const marketBefore = state();
+    const marketBefore = (await state());
     const { token } = data<Code>(await as(MARKET_SECRETARY, 'meeting.signInCode', { meetingId: market.id }));
     expect((await as(demoOpenid('b-netops-m12'), 'meeting.signIn', { token })).error?.code).toBe('NOT_FOUND');
-    expect(state()).toEqual(marketBefore);
-    expect(attendanceDocs(other.id)).toEqual([]);
+    expect((await state())).toEqual(marketBefore);
+    expect((await attendanceDocs(other.id))).toEqual([]);
   });
 
   it('a member of another branch cannot sign in: NOT_FOUND, database unchanged', async () => {
     const { token } = data<Code>(await as(SECRETARY, 'meeting.signInCode', { meetingId: meeting.id }));
-    const before = state();
+    const before = (await state());
     const reply = await as(MARKET_MEMBER, 'meeting.signIn', { token });
     expect(reply.error?.code).toBe('NOT_FOUND');
-    expect(state()).toEqual(before);
+    expect((await state())).toEqual(before);
   });
 
   it('refuses a member who is not expected at the meeting', async () => {
     const committee = await schedule(SECRETARY, { kind: 'committee', title: '支委会（签到）' });
     const { token } = data<Code>(await as(SECRETARY, 'meeting.signInCode', { meetingId: committee.id }));
-    const before = state();
+    const before = (await state());
     const reply = await as(MEMBER, 'meeting.signIn', { token });
     expect(reply.error?.code).toBe('FORBIDDEN');
     expect(reply.error?.message).toContain('应到人员');
-    expect(state()).toEqual(before);
+    expect((await state())).toEqual(before);
     expect(data<SignedIn>(await as(demoOpenid('b-netops-m03'), 'meeting.signIn', { token })).meeting.mine.status).toBe('present');
   });
 });
@@ -268,11 +268,11 @@ describe('minutes', () => {
     const tooEarly = await as(SECRETARY, 'meeting.saveMinutes', { meetingId: future.id, text, photos: [] });
     expect(tooEarly.error?.code).toBe('CONFLICT');
 
-    const elsewhere = stack.emulator.storage.putClientFile(`meetings/${future.id}/x.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const elsewhere = await stack.putFile(`meetings/${future.id}/x.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
     const foreign = await as(SECRETARY, 'meeting.saveMinutes', { meetingId: meeting.id, text, photos: [elsewhere] });
     expect(foreign.error?.fields?.photos).toBeDefined();
 
-    const photo = stack.emulator.storage.putClientFile(`meetings/${meeting.id}/p1.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile(`meetings/${meeting.id}/p1.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
     const saved = data<MeetingView>(await as(SECRETARY, 'meeting.saveMinutes', { meetingId: meeting.id, text, photos: [photo] }));
     expect(saved.held).toBe(true);
     expect(saved.minutes).toMatchObject({ text, by: expect.any(String) });
@@ -336,7 +336,7 @@ describe('quarter report', () => {
 describe('secrets', () => {
   it('never appear in any reply, the audit log included', async () => {
     data(await as(SECRETARY, 'org.auditLog', { limit: 50 }));
-    const secrets = (state()[COLLECTIONS.meetings] as Array<{ secret: string }>).map((m) => m.secret);
+    const secrets = ((await state())[COLLECTIONS.meetings] as Array<{ secret: string }>).map((m) => m.secret);
     expect(secrets.length).toBeGreaterThan(10);
     expect(replies.length).toBeGreaterThan(50);
     for (const reply of replies) for (const secret of secrets) expect(reply.includes(secret)).toBe(false);

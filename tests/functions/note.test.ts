@@ -15,7 +15,7 @@ const note = (requestId: string, text = TEXT) => ({ requestId, text, images: [],
 
 interface Note { id: string; likes: number; likedByMe: boolean; comments: number; featured: boolean }
 const entries = async (openid: string, rule: string) => data<{ entries: Array<{ rule: string | null; source: string }> }>(await as(stack, openid, 'points.myLedger', {})).entries.filter((e) => e.rule === rule);
-const notesIn = () => ((stack.emulator.database.exportState() as Record<string, unknown[]>).notes ?? []).length;
+const notesIn = async () => (((await stack.state()) as Record<string, unknown[]>).notes ?? []).length;
 
 beforeAll(async () => {
   stack = await startLocalStack();
@@ -24,19 +24,19 @@ afterAll(() => stack.stop());
 
 describe('posting', () => {
   it('rejects flagged content with the reason and keeps nothing', async () => {
-    const before = stack.emulator.database.exportState();
+    const before = (await stack.state());
     const banned = (stack.emulator.wechat.bannedWords[0] as string) ?? '';
     const reply = await as(stack, author, 'note.submit', note('request-rejected-1', `${TEXT}${banned}`));
     expect(reply.error?.code).toBe('CONTENT_REJECTED');
     expect(reply.error?.message).toMatch(/疑似包含/);
-    expect(stack.emulator.database.exportState()).toEqual(before);
+    expect((await stack.state())).toEqual(before);
   });
 
   it('makes one note and one award of a retried submission', async () => {
     const replies = await Promise.all([1, 2, 3].map(() => as(stack, author, 'note.submit', note('request-retry-0001'))));
     const ids = new Set(replies.map((r) => data<Note>(r).id));
     expect(ids.size).toBe(1);
-    expect(notesIn()).toBe(1);
+    expect((await notesIn())).toBe(1);
     expect(await entries(author, 'noteWritten')).toHaveLength(1);
   });
 

@@ -25,18 +25,18 @@ describe('bad input changes nothing', () => {
   ];
 
   it.each(cases)('org.saveGroup with %s → INVALID_INPUT on the field', async (_label, input, field) => {
-    const before = stack.emulator.database.exportState();
+    const before = (await stack.state());
     const reply = await as(stack, SECRETARY, 'org.saveGroup', input);
     expect(reply.error?.code).toBe('INVALID_INPUT');
     expect(reply.error?.fields?.[field]).toEqual(expect.any(String));
-    expect(stack.emulator.database.exportState()).toEqual(before);
+    expect((await stack.state())).toEqual(before);
   });
 
   it('answers an unknown id with NOT_FOUND and stores nothing', async () => {
-    const before = stack.emulator.database.exportState();
+    const before = (await stack.state());
     const reply = await as(stack, SECRETARY, 'org.saveGroup', { name: '新小组', leaderId: 'b-netops-m99' });
     expect(reply.error?.code).toBe('NOT_FOUND');
-    expect(stack.emulator.database.exportState()).toEqual(before);
+    expect((await stack.state())).toEqual(before);
   });
 
   it("answers another branch's id exactly like a missing one", async () => {

@@ -85,13 +85,24 @@ describe('org.me', () => {
       });
     }
   });
+});
 
-  it('meters the database operations of one call', async () => {
-    const token = await stack.signIn(demoOpenid('b-netops-m03'));
-    const { headers, body } = await stack.call('org.me', {}, token);
-    expect((body as { data: { units: unknown[] } }).data.units.length).toBeGreaterThan(0);
-    // member lookup + branch + group + units: what 首页 and 我的 cost on every visit
-    expect(Number(headers.get('x-tongxin-db-reads'))).toBe(4);
-    expect(Number(headers.get('x-tongxin-db-writes'))).toBe(0);
+describe('org.whoami', () => {
+  it('tells a person not in any branch their own WeChat identity (its cost is in metering.test)', async () => {
+    const token = await stack.signIn('o_someone_new_01');
+    const { body } = await stack.call('org.whoami', {}, token);
+    expect(body).toEqual({ ok: true, data: { openid: 'o_someone_new_01', bound: false } });
+  });
+
+  it('tells a member their own identity and that it is bound, whatever the input claims', async () => {
+    const token = await stack.signIn(demoOpenid('b-market-m03'));
+    expect((await stack.call('org.whoami', {}, token)).body).toEqual({ ok: true, data: { openid: demoOpenid('b-market-m03'), bound: true } });
+    expect((await stack.call('org.whoami', { openid: demoOpenid('b-netops-m01') }, token)).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('needs a WeChat identity', async () => {
+    const { status, body } = await stack.call('org.whoami', {}, null);
+    expect(status).toBe(401);
+    expect(body).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -58,7 +58,7 @@ describe('民主评议', () => {
   });
 
   it('keeps ballots anonymous: only a voted mark and the round tally are stored', async () => {
-    const state = stack.emulator.database.exportState();
+    const state = (await stack.state());
     const marks = state.ballots as Array<Record<string, unknown>>;
     expect(marks).toHaveLength(2);
     for (const mark of marks) expect(Object.keys(mark).sort()).toEqual(['_id', 'at', 'roundId']);

@@ -1,6 +1,5 @@
 /** 三单: issued to 较差 members of a published quarter (or anyone), answered by the member, verified or returned by the secretary. */
 import { startLocalStack, type LocalStack } from '../support/stack';
-import { adminApp } from '../../scripts/seed/load';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaDay, chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
@@ -78,7 +77,7 @@ describe('三单', () => {
     const past = await as(stack, SECRETARY, 'rectification.issue', { memberId: 'b-market-m08', period: P, responsibilities: ['责任'], problems: ['问题'], actions: [{ text: '整改措施', dueOn: '2020-01-01' }] });
     expect(past.error?.code).toBe('INVALID_INPUT');
     const issued = data<Rect>(await as(stack, SECRETARY, 'rectification.issue', { memberId: 'b-market-m08', period: P, responsibilities: ['责任'], problems: ['问题'], actions: [{ text: '整改措施', dueOn: DUE }] }));
-    await adminApp(stack.adminUrl).database().collection('rectifications').doc(issued.id).update({ 'actions.0.dueOn': '2020-01-01' });
+    await stack.app.database().collection('rectifications').doc(issued.id).update({ 'actions.0.dueOn': '2020-01-01' });
     const list = data<{ items: Rect[] }>(await as(stack, SECRETARY, 'rectification.list', { state: 'open' }));
     expect(list.items.find((r) => r.id === issued.id)?.actions[0].overdue).toBe(true);
   });

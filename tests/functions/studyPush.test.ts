@@ -17,7 +17,7 @@ interface Push { id: string; status: string; read: boolean }
 interface Ledger { entries: Array<{ rule: string | null; source: string }> }
 
 async function members(groupId: string): Promise<string[]> {
-  const state = stack.emulator.database.exportState() as Record<string, Array<{ _id: string; groupId?: string; branchId?: string }>>;
+  const state = (await stack.state()) as Record<string, Array<{ _id: string; groupId?: string; branchId?: string }>>;
   return state.members.filter((m) => m.groupId === groupId).map((m) => m._id);
 }
 

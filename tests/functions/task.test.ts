@@ -21,8 +21,8 @@ const task = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 interface Task { id: string; targets: number; done: number; mine: { state: string } | null }
-const state = () => stack.emulator.database.exportState() as Record<string, Array<Record<string, unknown>>>;
-const groupMembers = (groupId: string) => state().members.filter((m) => m.groupId === groupId).map((m) => m._id as string);
+const state = async () => (await stack.state()) as Record<string, Array<Record<string, unknown>>>;
+const groupMembers = async (groupId: string) => (await state()).members.filter((m) => m.groupId === groupId).map((m) => m._id as string);
 
 beforeAll(async () => {
   stack = await startLocalStack();
@@ -31,8 +31,8 @@ afterAll(() => stack.stop());
 
 describe('targeting', () => {
   it('shows a group task only to its members and refuses completion by anyone else', async () => {
-    const inGroup = groupMembers('b-netops-g2');
-    const outside = groupMembers('b-netops-g1').find((id) => !['b-netops-m01', 'b-netops-m02', 'b-netops-m03', 'b-netops-m04', 'b-netops-m05'].includes(id)) as string;
+    const inGroup = (await groupMembers('b-netops-g2'));
+    const outside = (await groupMembers('b-netops-g1')).find((id) => !['b-netops-m01', 'b-netops-m02', 'b-netops-m03', 'b-netops-m04', 'b-netops-m05'].includes(id)) as string;
     const published = data<Task>(await as(stack, committee, 'task.publish', task({ target: { kind: 'groups', ids: ['b-netops-g2'] } })));
     expect(published.targets).toBe(inGroup.length);
 
@@ -42,10 +42,10 @@ describe('targeting', () => {
     expect(mineOutside.open.map((t) => t.id)).not.toContain(published.id);
     expect((await as(stack, demoOpenid(outside), 'task.get', { taskId: published.id })).error?.code).toBe('NOT_FOUND');
 
-    const before = state();
+    const before = (await state());
     expect((await as(stack, demoOpenid(outside), 'task.complete', { taskId: published.id, noteId: null, photos: [] })).error?.code).toBe('NOT_FOUND');
     expect((await as(stack, demoOpenid('b-market-m07'), 'task.complete', { taskId: published.id, noteId: null, photos: [] })).error?.code).toBe('NOT_FOUND');
-    expect(state()).toEqual(before);
+    expect((await state())).toEqual(before);
     // The committee can open it (to manage it) but is not a target, so cannot complete it.
     expect((await as(stack, demoOpenid('b-netops-m03'), 'task.complete', { taskId: published.id, noteId: null, photos: [] })).error?.code).toBe(
       inGroup.includes('b-netops-m03') ? undefined : 'FORBIDDEN',
@@ -65,7 +65,7 @@ describe('targeting', () => {
     expect((await as(stack, demoOpenid(member), 'task.complete', { taskId: photoTask.id, noteId: null, photos: [] })).error?.code).toBe('INVALID_INPUT');
     const wrong = await as(stack, demoOpenid(member), 'task.complete', { taskId: photoTask.id, noteId: null, photos: [`cloud://local.local-bucket/tasks/other/${member}/a.jpg`] });
     expect(wrong.error?.code).toBe('INVALID_INPUT');
-    const photo = stack.emulator.storage.putClientFile(`tasks/${photoTask.id}/${member}/a.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile(`tasks/${photoTask.id}/${member}/a.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
     expect(data<Task>(await as(stack, demoOpenid(member), 'task.complete', { taskId: photoTask.id, noteId: null, photos: [photo] })).mine?.state).toBe('done');
 
     const noteTask = data<Task>(await as(stack, secretary, 'task.publish', task({ doneBy: 'note', target: { kind: 'members', ids: [member] } })));

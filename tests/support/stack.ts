@@ -1,17 +1,27 @@
 /**
  * A whole local stack for tests: the emulator in memory, the functions built into a
  * folder of this Jest worker's own, the demo company seeded, and dev sign-in helpers.
+ * Under `npm run test:cloud` the functions' database and storage are a CloudBase test
+ * environment instead (see target.ts), emptied before each stack starts.
  */
 import { join } from 'node:path';
 import { startEmulator, buildFunctions, type BuiltFunction, type Emulator } from '../../emulator';
 import { ROOT } from '../../emulator/functions/build';
 import { demoData, type SeedData } from '../../scripts/seed/demo';
-import { loadSeed } from '../../scripts/seed/load';
+import { loadSeed, type AdminApp } from '../../scripts/seed/load';
+import { localPlane, remotePlane, wipe, type DataPlane, type State } from './data-plane';
+import { testTarget } from './target';
 
 export interface LocalStack {
   origin: string;
   adminUrl: string;
   emulator: Emulator;
+  /** An admin SDK app on the functions' own database and storage. */
+  app: AdminApp;
+  /** Every document of every collection, wherever the data lives. */
+  state(): Promise<State>;
+  /** Places a file as a phone's upload would; returns its fileID. */
+  putFile: DataPlane['putFile'];
   /** Signs in as a WeChat identity; returns the session token for the x-tongxin-session header. */
   signIn(openid: string): Promise<string>;
   people(): Promise<Array<{ openid: string; name: string; branchName: string; roles: string[] }>>;
@@ -22,13 +32,21 @@ export interface LocalStack {
 
 export async function startLocalStack(options: { seed?: SeedData | false; h5Dir?: string; extraFunctions?: BuiltFunction[]; dataDir?: string } = {}): Promise<LocalStack> {
   const functions = [...(await buildFunctions(join(ROOT, 'dist', 'test-functions', String(process.pid)))), ...(options.extraFunctions ?? [])];
-  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined, timers: false });
-  if (options.seed !== false) await loadSeed(emulator.adminUrl, options.seed ?? demoData());
+  const target = testTarget();
+  const dataPlane = target.kind === 'cloud' ? target.plane : undefined;
+  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined, timers: false, dataPlane });
+  const plane = dataPlane ? remotePlane(dataPlane) : localPlane(emulator);
+  // A data folder means "carry on from what is there" (a restart); the cloud's equivalent is keeping it.
+  if (dataPlane && (options.seed !== false || !options.dataDir)) await wipe(plane.app);
+  if (options.seed !== false) await loadSeed(plane.app, options.seed ?? demoData());
   const { origin } = emulator;
   return {
     origin,
     adminUrl: emulator.adminUrl,
     emulator,
+    app: plane.app,
+    state: () => plane.state(),
+    putFile: (cloudPath, file) => plane.putFile(cloudPath, file),
     async signIn(openid) {
       const response = await fetch(`${origin}/__/auth/signin`, {
         method: 'POST',

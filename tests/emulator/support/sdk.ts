@@ -1,13 +1,22 @@
-/** The real @cloudbase/node-sdk pointed at a test database server. */
+/**
+ * The real @cloudbase/node-sdk pointed at a test database server, or, under
+ * `npm run test:cloud`, at the CloudBase test environment (see tests/support/target.ts).
+ */
 import tcb from '@cloudbase/node-sdk';
 import { startDbServer, type DbServer } from './dbServer';
 import type { DatabaseServiceOptions } from '../../../emulator/database';
+import { remoteApp } from '../../support/data-plane';
+import { testTarget } from '../../support/target';
 
 export type SdkDb = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
 export interface SdkHarness {
-  server: DbServer;
   db: SdkDb;
+  stop(): Promise<void>;
+}
+
+export interface WireHarness extends SdkHarness {
+  server: DbServer;
 }
 
 /**
@@ -20,11 +29,36 @@ export function markScfRuntime(): void {
   process.env.SCF_NAMESPACE ??= 'local';
 }
 
-export async function startSdk(options: Partial<DatabaseServiceOptions> = {}): Promise<SdkHarness> {
+/** The SDK on an emulator database server of its own; for tests of the emulator itself. */
+export async function startWireSdk(options: Partial<DatabaseServiceOptions> = {}): Promise<WireHarness> {
   markScfRuntime();
   const server = await startDbServer(options);
   const app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: server.url });
-  return { server, db: app.database() };
+  return { server, db: app.database(), stop: () => server.stop() };
+}
+
+/**
+ * The SDK with `collections` existing and empty: on a fresh emulator database, or in the
+ * CloudBase test environment (created when missing, emptied when present).
+ */
+export async function startSdk(options: { collections?: readonly string[] } = {}): Promise<SdkHarness> {
+  const target = testTarget();
+  const harness: SdkHarness =
+    target.kind === 'cloud' ? { db: remoteApp(target.plane).database(), stop: async () => undefined } : await startWireSdk();
+  for (const name of options.collections ?? []) {
+    try {
+      await harness.db.createCollection(name);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'DATABASE_COLLECTION_ALREADY_EXIST') throw error;
+    }
+    await harness.db.collection(name).where({ _id: harness.db.command.exists(true) }).remove();
+  }
+  return harness;
+}
+
+/** A collection name no earlier run has used (a real environment keeps its collections). */
+export function freshName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
 /** The code of an error the SDK threw. */

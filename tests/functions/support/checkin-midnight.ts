@@ -13,8 +13,8 @@ async function main(): Promise<void> {
   try {
     const memberId = 'b-netops-m27';
     const openid = demoOpenid(memberId);
-    const photo = (name: string) => stack.emulator.storage.putClientFile(`checkins/${memberId}/${name}.jpg`, { bytes: Buffer.from('jpeg bytes of a badge'), contentType: 'image/jpeg' });
-    const submit = async (name: string) => data<{ checkin: { day: string }; alreadyToday: boolean; streak: number }>(await as(stack, openid, 'badgeCheckin.submit', { photo: photo(name), location: null }));
+    const photo = async (name: string) => await stack.putFile(`checkins/${memberId}/${name}.jpg`, { bytes: Buffer.from('jpeg bytes of a badge'), contentType: 'image/jpeg' });
+    const submit = async (name: string) => data<{ checkin: { day: string }; alreadyToday: boolean; streak: number }>(await as(stack, openid, 'badgeCheckin.submit', { photo: (await photo(name)), location: null }));
 
     stack.emulator.functions.setClock(new Date('2026-11-20T23:59:00+08:00'));
     const late = await submit('late');
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     stack.emulator.functions.setClock(new Date('2026-11-21T00:01:00+08:00'));
     const early = await submit('early');
     const mine = data<{ days: string[]; streak: number }>(await as(stack, openid, 'badgeCheckin.mine', { month: '2026-11' }));
-    const state = stack.emulator.database.exportState() as Record<string, Array<{ memberId?: string; ruleCode?: string }>>;
+    const state = (await stack.state()) as Record<string, Array<{ memberId?: string; ruleCode?: string }>>;
     const result = {
       zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       late,
