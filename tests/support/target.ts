@@ -46,5 +46,6 @@ export const EMULATOR_ONLY: Readonly<Record<string, string>> = {
   'tests/functions/metering.test.ts': "the emulator's meter of database operations per call",
   'tests/functions/cloud-target.test.ts': 'checks test:cloud itself, against a stand-in',
   'tests/functions/bootstrap.test.ts': "drives the bootstrap command at the emulator's admin URL",
+  'tests/functions/cloud-export.test.ts': "drives the export command at the emulator's admin URL",
   'tests/functions/authority.test.ts': 'restores a whole database snapshot before each of its 1,160 cases',
 };
