@@ -71,9 +71,10 @@ describe('the closed loop', () => {
     data(await step('done'));
     expect(data<Project>(await step('reviewed')).status).toBe('reviewed');
     // In time order: a real database does not promise to return documents in insertion order.
-    const audit = ((await stack.state()) as Record<string, Array<{ action: string; targetId: string; at: Date }>>).audit_log
+    const time = (e: { at: { $date: { $numberLong: string } } }) => Number(e.at.$date.$numberLong); // canonical EJSON
+    const audit = ((await stack.state()) as Record<string, Array<{ action: string; targetId: string; at: { $date: { $numberLong: string } } }>>).audit_log
       .filter((e) => e.targetId === created.id)
-      .sort((x, y) => x.at.getTime() - y.at.getTime());
+      .sort((x, y) => time(x) - time(y));
     expect(audit.map((e) => e.action)).toEqual(['project.create', 'project.setStatus', 'project.setStatus', 'project.setStatus']);
     expect((await as(stack, demoOpenid('b-netops-m20'), 'project.setStatus', { projectId: created.id, status: 'open', note: '' })).error?.code).toBe('FORBIDDEN');
   });

@@ -6,6 +6,7 @@
 import tcb from '@cloudbase/node-sdk';
 import type { Emulator, RemoteDataPlane } from '../../emulator';
 import { COLLECTIONS } from '../../shared/db/collections';
+import { toEJSONString } from '../../emulator/database/ejson';
 import { adminApp, type AdminApp } from '../../scripts/seed/load';
 
 export type State = Record<string, unknown[]>;
@@ -13,7 +14,10 @@ export type State = Record<string, unknown[]>;
 export interface DataPlane {
   /** An admin SDK app on the same database and storage as the functions. */
   app: AdminApp;
-  /** Every document of every collection (remote: the declared collections, in _id order). */
+  /**
+   * Every document of every collection as canonical EJSON, as the emulator stores it (remote:
+   * the declared collections, in _id order), so a test reads the same shapes on both.
+   */
   state(): Promise<State>;
   /** Stores a file as a phone's upload would; returns its fileID. */
   putFile(cloudPath: string, file: { bytes: Buffer; contentType: string }): Promise<string>;
@@ -57,7 +61,7 @@ export function remotePlane(plane: RemoteDataPlane): DataPlane {
         const docs: unknown[] = [];
         for (;;) {
           const { data } = await db.collection(name).orderBy('_id', 'asc').skip(docs.length).limit(PAGE).get();
-          docs.push(...(data as unknown[]));
+          docs.push(...(data as unknown[]).map((doc) => JSON.parse(toEJSONString(doc)) as unknown));
           if ((data as unknown[]).length < PAGE) break;
         }
         state[name] = docs;
