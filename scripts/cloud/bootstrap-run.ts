@@ -5,18 +5,15 @@
  * docs/examples/company.example.json; the operator's steps are in docs/bootstrap.md.
  *
  * Target: production CloudBase with TONGXIN_ENV_ID, TENCENTCLOUD_SECRETID and
- * TENCENTCLOUD_SECRETKEY (TENCENTCLOUD_SESSIONTOKEN for temporary keys, TONGXIN_REGION when the
- * environment is not in ap-shanghai), read from the process environment; or a local emulator
- * with `--emulator <origin or admin URL>` or TONGXIN_ADMIN_URL.
+ * TENCENTCLOUD_SECRETKEY (see database-target.ts); or a local emulator with
+ * `--emulator <origin or admin URL>` or TONGXIN_ADMIN_URL.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import tcb from '@cloudbase/node-sdk';
 import type { Database } from '../../cloudfunctions/_shared/cloud';
-import { adminApp } from '../seed/load';
 import { CompanyFileError, parseCompanyText, type CompanyFile } from './bootstrap-company';
 import { applyPlan, planBootstrap, type Plan } from './bootstrap-plan';
-import { readTarget, type CloudTarget } from './credentials';
+import { UsageError, connect, describeTarget, resolveTarget, type Target } from './database-target';
 
 export const USAGE = `Usage: npm run cloud:bootstrap -- --file company.json [--dry-run] [--emulator <url>]
 
@@ -27,10 +24,6 @@ export const USAGE = `Usage: npm run cloud:bootstrap -- --file company.json [--d
 Production (no --emulator): TONGXIN_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY
 (TENCENTCLOUD_SESSIONTOKEN with temporary keys; TONGXIN_REGION when not ap-shanghai).`;
 
-/** A problem of the command line or the environment: printed as is, exit code 1. */
-export class BootstrapUsageError extends Error {
-  override name = 'BootstrapUsageError';
-}
 
 export interface BootstrapArgs {
   file: string | null;
@@ -45,61 +38,16 @@ export function parseArgs(argv: readonly string[]): BootstrapArgs {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = (): string => {
       const next = inline ?? argv[++i];
-      if (next === undefined || next === '' || (inline === undefined && next.startsWith('--'))) throw new BootstrapUsageError(`${flag} needs a value\n\n${USAGE}`);
+      if (next === undefined || next === '' || (inline === undefined && next.startsWith('--'))) throw new UsageError(`${flag} needs a value\n\n${USAGE}`);
       return next;
     };
     if (flag === '--file') args.file = value();
     else if (flag === '--emulator') args.emulator = value();
     else if (flag === '--dry-run') args.dryRun = true;
     else if (flag === '--help' || flag === '-h') args.help = true;
-    else throw new BootstrapUsageError(`unknown argument: ${argv[i]}\n\n${USAGE}`);
+    else throw new UsageError(`unknown argument: ${argv[i]}\n\n${USAGE}`);
   }
   return args;
-}
-
-export type Target = { kind: 'emulator'; adminUrl: string } | ({ kind: 'cloudbase' } & CloudTarget);
-
-/** `http://127.0.0.1:9100` or `http://127.0.0.1:9100/admin` → the emulator's admin URL (as load.ts `adminApp` takes it). */
-export function emulatorAdminUrl(input: string): string {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    throw new BootstrapUsageError(`--emulator / TONGXIN_ADMIN_URL: "${input}" is not a URL (e.g. http://127.0.0.1:9100)`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BootstrapUsageError(`--emulator / TONGXIN_ADMIN_URL: "${input}" is not an http(s) URL`);
-  const path = url.pathname.replace(/\/+$/, '');
-  return path.endsWith('/admin') ? `${url.origin}${path}` : `${url.origin}${path}/admin`;
-}
-
-/** The target: a local emulator when named, else the same variables as deploy and set-up (credentials.ts). */
-export function resolveTarget(args: BootstrapArgs, env: Record<string, string | undefined>): Target {
-  const emulator = args.emulator ?? (env.TONGXIN_ADMIN_URL?.trim() || null);
-  if (emulator) return { kind: 'emulator', adminUrl: emulatorAdminUrl(emulator) };
-  const reading = readTarget(env);
-  if (!reading.target) {
-    throw new BootstrapUsageError(
-      `missing credentials: set ${reading.missing.join(', ')} (the CloudBase environment id and an API key of the Tencent Cloud account that owns it), or pass --emulator <url> for a local emulator`,
-    );
-  }
-  return { kind: 'cloudbase', ...reading.target };
-}
-
-export function describeTarget(target: Target): string {
-  return target.kind === 'emulator' ? `local emulator ${target.adminUrl}` : `CloudBase environment ${target.envId}`;
-}
-
-/** The database of the target, through the real node-sdk. */
-export function connect(target: Target): Database {
-  if (target.kind === 'emulator') return adminApp(target.adminUrl).database() as unknown as Database;
-  const app = tcb.init({
-    env: target.envId,
-    secretId: target.secretId,
-    secretKey: target.secretKey,
-    ...(target.sessionToken ? { sessionToken: target.sessionToken } : {}),
-    ...(target.region ? { region: target.region } : {}),
-  });
-  return app.database() as unknown as Database;
 }
 
 export interface BootstrapResult {
@@ -155,13 +103,13 @@ export async function main(argv: readonly string[], env: Record<string, string |
       log(USAGE);
       return 0;
     }
-    if (!args.file) throw new BootstrapUsageError(`--file is required\n\n${USAGE}`);
+    if (!args.file) throw new UsageError(`--file is required\n\n${USAGE}`);
     const path = resolve(args.file);
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw new BootstrapUsageError(`cannot read ${path}: ${(error as Error).message}`);
+      throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
     }
     const company = parseCompanyText(text, args.file);
     const target = resolveTarget(args, env);
@@ -170,7 +118,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
     for (const line of describePlan(result, { source: args.file, target, dryRun: args.dryRun })) log(line);
     return result.plan.problems.length ? 1 : 0;
   } catch (error) {
-    if (error instanceof BootstrapUsageError || error instanceof CompanyFileError) {
+    if (error instanceof UsageError || error instanceof CompanyFileError) {
       log(error.message);
       return 1;
     }

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import type { Database } from '../../cloudfunctions/_shared/cloud';
 import { COLLECTIONS } from '../../shared/db/collections';
-import { BootstrapUsageError, connect, describeTarget, resolveTarget, type Target } from './bootstrap-run';
+import { UsageError, connect, describeTarget, resolveTarget, type Target } from './database-target';
 
 export const USAGE = `Usage: npm run cloud:export -- <dir> [--emulator <url>]
 
@@ -35,11 +35,11 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
     if (arg === '--help' || arg === '-h') args.help = true;
     else if (arg === '--emulator' || arg.startsWith('--emulator=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (!value || (!arg.includes('=') && value.startsWith('--'))) throw new BootstrapUsageError(`--emulator needs a value\n\n${USAGE}`);
+      if (!value || (!arg.includes('=') && value.startsWith('--'))) throw new UsageError(`--emulator needs a value\n\n${USAGE}`);
       args.emulator = value;
-    } else if (arg.startsWith('-')) throw new BootstrapUsageError(`unknown argument: ${arg}\n\n${USAGE}`);
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown argument: ${arg}\n\n${USAGE}`);
     else if (args.dir === null) args.dir = arg;
-    else throw new BootstrapUsageError(`only one <dir> may be given (got "${args.dir}" and "${arg}")\n\n${USAGE}`);
+    else throw new UsageError(`only one <dir> may be given (got "${args.dir}" and "${arg}")\n\n${USAGE}`);
   }
   return args;
 }
@@ -84,8 +84,8 @@ async function readAll(db: Database, name: string): Promise<unknown[] | null> {
 /** Refuses a non-empty directory so an older backup is never mixed with or overwritten by a newer one. */
 function prepareDir(dir: string): void {
   if (existsSync(dir)) {
-    if (!statSync(dir).isDirectory()) throw new BootstrapUsageError(`${dir} exists and is not a directory`);
-    if (readdirSync(dir).length > 0) throw new BootstrapUsageError(`${dir} exists and is not empty: choose a new or empty directory`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} exists and is not a directory`);
+    if (readdirSync(dir).length > 0) throw new UsageError(`${dir} exists and is not empty: choose a new or empty directory`);
   }
   mkdirSync(dir, { recursive: true });
 }
@@ -124,9 +124,9 @@ export async function main(argv: readonly string[], env: Record<string, string |
       log(USAGE);
       return 0;
     }
-    if (!args.dir) throw new BootstrapUsageError(`<dir> is required\n\n${USAGE}`);
+    if (!args.dir) throw new UsageError(`<dir> is required\n\n${USAGE}`);
     const dir = resolve(args.dir);
-    const target: Target = resolveTarget({ file: null, dryRun: false, emulator: args.emulator, help: false }, env);
+    const target: Target = resolveTarget({ emulator: args.emulator }, env);
     // Checked before connecting so a wrong directory costs no database reads.
     if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) prepareDir(dir);
     log(`cloud:export: ${describeTarget(target)} → ${dir}`);
@@ -136,7 +136,7 @@ export async function main(argv: readonly string[], env: Record<string, string |
     log('Storage files are not exported: they stay in the environment\'s storage, and the fileIDs in the documents point at them.');
     return 0;
   } catch (error) {
-    if (error instanceof BootstrapUsageError) {
+    if (error instanceof UsageError) {
       log(error.message);
       return 1;
     }

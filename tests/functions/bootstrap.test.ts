@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { CompanyFileError, parseCompany, parseCompanyText, type CompanyFile } from '../../scripts/cloud/bootstrap-company';
 import { BOOTSTRAP_ACTOR, planBootstrap } from '../../scripts/cloud/bootstrap-plan';
-import { connect, emulatorAdminUrl, main, parseArgs, resolveTarget, runBootstrap, BootstrapUsageError } from '../../scripts/cloud/bootstrap-run';
+import { main, parseArgs, runBootstrap } from '../../scripts/cloud/bootstrap-run';
+import { connect, emulatorAdminUrl, resolveTarget, UsageError } from '../../scripts/cloud/database-target';
 import { startLocalStack, type LocalStack } from '../support/stack';
 import { as, data } from './support/org-fixtures';
 
@@ -110,7 +111,7 @@ describe('the company file', () => {
 describe('the command line and the target', () => {
   it('reads flags in both forms and refuses unknown ones', () => {
     expect(parseArgs(['--file', 'a.json', '--dry-run', '--emulator=http://127.0.0.1:9100'])).toEqual({ file: 'a.json', dryRun: true, emulator: 'http://127.0.0.1:9100', help: false });
-    expect(() => parseArgs(['--file'])).toThrow(BootstrapUsageError);
+    expect(() => parseArgs(['--file'])).toThrow(UsageError);
     expect(() => parseArgs(['--force'])).toThrow(/unknown argument: --force/);
   });
 
@@ -118,7 +119,7 @@ describe('the command line and the target', () => {
     expect(emulatorAdminUrl('http://127.0.0.1:9100')).toBe('http://127.0.0.1:9100/admin');
     expect(emulatorAdminUrl('http://127.0.0.1:9100/admin/')).toBe('http://127.0.0.1:9100/admin');
     expect(resolveTarget(parseArgs([]), { TONGXIN_ADMIN_URL: 'http://127.0.0.1:9200' })).toEqual({ kind: 'emulator', adminUrl: 'http://127.0.0.1:9200/admin' });
-    expect(() => emulatorAdminUrl('127.0.0.1:9100')).toThrow(BootstrapUsageError);
+    expect(() => emulatorAdminUrl('127.0.0.1:9100')).toThrow(UsageError);
   });
 
   it('production: one clear error naming the missing variables, before any connection', async () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS } from '../../shared/db/collections';
-import { connect, emulatorAdminUrl } from '../../scripts/cloud/bootstrap-run';
+import { connect, emulatorAdminUrl } from '../../scripts/cloud/database-target';
 import { main, runExport, toExtendedJson, type Manifest } from '../../scripts/cloud/export-run';
 import { startLocalStack, type LocalStack } from '../support/stack';
 
