@@ -3,6 +3,8 @@
  * `cloud.openapi` (permissions in the function's config.json); when the platform injects
  * TONGXIN_WECHAT_FAKE_URL (the local emulator does) the same calls go to its fakes.
  */
+import { miniProgramVersion, SUBSCRIBE_MESSAGE_STATE } from './miniprogram-version';
+
 export interface MiniProgramCodeRequest {
   /** ≤ 32 characters; the page reads it from `options.scene`. */
   scene: string;
@@ -98,12 +100,14 @@ function productionPort(): WechatPort {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   return {
     async miniProgramCode({ scene, page, width }) {
-      const result = await cloud.openapi.wxacode.getUnlimited({ scene, page, width: width ?? 430, checkPath: false });
+      const envVersion = miniProgramVersion(process.env.TONGXIN_MINIPROGRAM_VERSION);
+      const result = await cloud.openapi.wxacode.getUnlimited({ scene, page, width: width ?? 430, checkPath: false, envVersion });
       if (result.errCode) throw new WechatApiError(result.errCode, result.errMsg ?? 'getUnlimited failed');
       return result.buffer;
     },
     async sendSubscribeMessage({ touser, templateId, page, data }) {
-      const result = await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState: 'formal' });
+      const miniprogramState = SUBSCRIBE_MESSAGE_STATE[miniProgramVersion(process.env.TONGXIN_MINIPROGRAM_VERSION)];
+      const result = await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState });
       if (result.errCode) throw new WechatApiError(result.errCode, result.errMsg ?? 'subscribeMessage.send failed');
     },
     async checkText({ content, openid }) {

@@ -6,6 +6,7 @@
  * (+ TENCENTCLOUD_SESSIONTOKEN, TONGXIN_REGION), from the environment or the root .env.
  * `--dry-run` prints the plan and runs nothing; it needs no credentials.
  */
+import { miniProgramVersion } from '../../cloudfunctions/_shared/miniprogram-version';
 import { parseArgs } from './args';
 import { credentialEnv, describeTarget, readTarget, requireTarget } from './credentials';
 import { deployPlan, formatDeployPlan, parseOnly, placeholdersOf } from './deploy-plan';
@@ -39,7 +40,11 @@ async function main(argv: string[]): Promise<void> {
     'tcb reads the key from TENCENTCLOUD_* in its environment; a session stored by `tcb login` takes precedence (run `tcb logout` if it is another account).',
   ];
   console.log(formatDeployPlan(steps, header));
-  const unset = placeholdersOf(steps).filter((name) => !env[name]?.trim());
+  // Checked here, not first in a function at its first code: a wrong value stops the deploy.
+  const version = miniProgramVersion(env.TONGXIN_MINIPROGRAM_VERSION);
+  console.log(`\nmini-program codes and messages open the ${version} version (TONGXIN_MINIPROGRAM_VERSION)`);
+  // An unset version means release; an unset template id means no messages.
+  const unset = placeholdersOf(steps).filter((name) => name.startsWith('TONGXIN_TPL_') && !env[name]?.trim());
   if (unset.length > 0) {
     console.warn(`\nwarning: ${unset.join(', ')} unset: the functions get empty values (subscribe messages fall back to local-* template ids and fail in WeChat)`);
   }

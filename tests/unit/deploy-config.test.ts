@@ -1,5 +1,5 @@
 /** The deploy configuration stays in step with the function folders and their config.json. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { functionNames, FUNCTIONS_OUT, FUNCTIONS_SRC, ROOT } from '../../emulator/functions/build';
 
@@ -10,6 +10,15 @@ interface FunctionConfig {
 }
 
 const configOf = (name: string) => JSON.parse(readFileSync(join(FUNCTIONS_SRC, name, 'config.json'), 'utf8')) as FunctionConfig;
+
+/** All TypeScript of one function's folder (handlers included), to see which platform calls it makes. */
+const sourceOf = (name: string): string =>
+  (readdirSync(join(FUNCTIONS_SRC, name), { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => readFileSync(join(FUNCTIONS_SRC, name, file), 'utf8'))
+    .join('\n');
+const uses = (name: string, call: string) => sourceOf(name).includes(call);
+const MAKES_CODES = ['miniProgramCode(', 'signInCode('];
 
 describe('cloudbaserc.json', () => {
   const rc = JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
@@ -44,15 +53,23 @@ describe('cloudbaserc.json', () => {
     const subscriptions = readFileSync(join(FUNCTIONS_SRC, '_shared', 'subscriptions.ts'), 'utf8');
     const templates = [...subscriptions.matchAll(/process\.env\.(TONGXIN_TPL_\w+)/g)].map((m) => m[1]);
     expect(templates.sort()).toEqual(['TONGXIN_TPL_MEETING', 'TONGXIN_TPL_STUDY_PUSH', 'TONGXIN_TPL_TASK']);
-    const senders = functionNames().filter((name) => readFileSync(join(FUNCTIONS_SRC, name, 'index.ts'), 'utf8').includes('notify('));
+    const senders = functionNames().filter((name) => uses(name, 'notify('));
     expect(senders.length).toBeGreaterThan(0);
-    for (const name of senders) {
-      const fn = rc.functions.find((f) => f.name === name);
-      expect([name, Object.keys(fn?.envVariables ?? {}).sort()]).toEqual([name, templates]);
+    for (const fn of rc.functions) {
+      const keys = Object.keys(fn.envVariables ?? {}).filter((key) => key.startsWith('TONGXIN_TPL_')).sort();
+      expect([fn.name, keys]).toEqual([fn.name, senders.includes(fn.name) ? templates : []]);
     }
     // Only placeholders are committed, each naming its own key: the values live in .env or the environment.
     for (const fn of rc.functions) {
       for (const [key, value] of Object.entries(fn.envVariables ?? {})) expect([fn.name, value]).toEqual([fn.name, `{{env.${key}}}`]);
+    }
+  });
+
+  it('tells every function that makes mini-program codes or sends messages which version of the app they open', () => {
+    const openers = functionNames().filter((name) => [...MAKES_CODES, 'notify('].some((call) => uses(name, call)));
+    expect(openers).toEqual(expect.arrayContaining(['org', 'lesson', 'meeting', 'activity', 'studyPush', 'task']));
+    for (const fn of rc.functions) {
+      expect([fn.name, 'TONGXIN_MINIPROGRAM_VERSION' in (fn.envVariables ?? {})]).toEqual([fn.name, openers.includes(fn.name)]);
     }
   });
 
@@ -63,10 +80,9 @@ describe('cloudbaserc.json', () => {
   });
 
   it('declares the WeChat open APIs each function calls', () => {
-    const uses = (name: string, api: string) => readFileSync(join(FUNCTIONS_SRC, name, 'index.ts'), 'utf8').includes(api);
     for (const name of functionNames()) {
       const openapi = configOf(name).permissions?.openapi ?? [];
-      if (uses(name, 'miniProgramCode(') || uses(name, 'signInCode(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['wxacode.getUnlimited'])]);
+      if (MAKES_CODES.some((call) => uses(name, call))) expect([name, openapi]).toEqual([name, expect.arrayContaining(['wxacode.getUnlimited'])]);
       if (uses(name, 'requireCleanText(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.msgSecCheck'])]);
       if (uses(name, 'checkImage(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.imgSecCheck'])]);
       if (uses(name, 'notify(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['subscribeMessage.send'])]);
