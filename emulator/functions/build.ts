@@ -61,7 +61,10 @@ export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<Bu
         target: 'node16',
         format: 'cjs',
         external: EXTERNAL,
-        sourcemap: 'inline',
+        // No source map: Node in SCF would not read one (no --enable-source-maps), and an inline
+        // map tripled every upload (2.1 MB → 0.6 MB). The bundle is not minified, so a stack
+        // trace in the function's log still reads as code.
+        sourcemap: false,
         metafile: true,
         logLevel: 'silent',
       });
