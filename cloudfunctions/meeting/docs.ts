@@ -19,6 +19,8 @@ export const meetingDoc = z.object({
   /** Signs the rotating sign-in tokens (cloudfunctions/_shared/signin-token). Never in any output. */
   secret: z.string(),
   minutes: z.object({ text: z.string(), photos: z.array(z.string()), at: z.date(), by: z.string() }).nullable(),
+  /** When the reminder went out (reminders.ts); null until then. Older meetings lack it. */
+  remindedAt: z.date().nullable().default(null),
   createdAt: z.date(),
   createdBy: z.string(),
 });
@@ -49,6 +51,9 @@ export const attendanceId = (meetingId: string, memberId: string) => `${meetingI
 export function newMeetingId(): string {
   return shortId('mt');
 }
+
+/** The member's list of meetings, which a reminder opens. */
+export const MEETINGS_PAGE = 'subpackages/study/pages/meetings/index';
 
 /** The page a scanned sign-in code opens; the token is its scene. */
 export const SIGN_IN_PAGE = 'subpackages/study/pages/meeting-signin/index';

@@ -19,6 +19,7 @@ import { newSecret } from '../_shared/signin-token';
 import { signInCode } from '../_shared/signin';
 import { inTransaction } from '../_shared/transaction';
 import { markAttendance, NOT_FOUND_MESSAGE, signIn } from './attendance';
+import { remind } from './reminders';
 import { meetingReport, quarterMeetings } from './report';
 import { meetingDoc, minutesFolder, newMeetingId, SIGN_IN_PAGE, type MeetingDoc } from './docs';
 import { attendanceOf, attendanceRows, factsFromAttendance, groupNamesOf, loadFacts, meetingViews } from './views';
@@ -90,6 +91,7 @@ async function schedule(input: ActionInput<'meeting.schedule'>, ctx: ActionConte
     attendeeIds,
     secret: newSecret(),
     minutes: null,
+    remindedAt: null,
     createdAt: now,
     createdBy: actor._id,
   };
@@ -151,4 +153,4 @@ async function quarterReport(input: ActionInput<'meeting.quarterReport'>, ctx: A
   return { period, kinds: await meetingReport(db, member.branchId, period, now) };
 }
 
-export const main = defineFunction('meeting')({ schedule, list, get, signInCode: code, signIn, markAttendance, saveMinutes, quarterReport });
+export const main = defineFunction('meeting')({ schedule, list, get, signInCode: code, signIn, markAttendance, saveMinutes, quarterReport }, { timers: { remind } });

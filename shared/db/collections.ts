@@ -104,6 +104,8 @@ export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.notes, name: 'byMember', fields: [asc('memberId'), { field: 'createdAt', direction: -1 }] },
   { collection: COLLECTIONS.noteComments, name: 'byNote', fields: [asc('noteId'), asc('createdAt')] },
   { collection: COLLECTIONS.meetings, name: 'byBranch', fields: [asc('branchId'), asc('startsAt')] },
+  // The reminder timer looks across branches for meetings about to start.
+  { collection: COLLECTIONS.meetings, name: 'byStart', fields: [asc('startsAt')] },
   { collection: COLLECTIONS.attendance, name: 'byMeeting', fields: [asc('meetingId')] },
   { collection: COLLECTIONS.badgeCheckins, name: 'byBranchDay', fields: [asc('branchId'), asc('day')] },
   { collection: COLLECTIONS.badgeCheckins, name: 'byMemberDay', fields: [asc('memberId'), { field: 'day', direction: -1 }] },

@@ -333,6 +333,54 @@ describe('quarter report', () => {
   });
 });
 
+describe('the reminder before a meeting', () => {
+  const sentFor = (title: string) => stack.emulator.wechat.messages.filter((m) => m.data.thing1?.value === title);
+
+  it('goes an hour ahead, once, only to expected attendees who subscribed, and never for another branch', async () => {
+    const soon = await schedule(SECRETARY, { kind: 'committee', title: '支委会（提醒）', startsAt: new Date(Date.now() + 30 * 60 * 1000).toISOString() });
+    const later = await schedule(SECRETARY, { title: '党员大会（提醒）', startsAt: new Date(Date.now() + 3 * HOUR).toISOString() });
+    const committee = netopsMembers.filter((m) => m.roles.includes('committeeMember') || m.roles.includes('secretary'));
+    const [subscribed, notSubscribed] = committee;
+    const outsider = netopsMembers.find((m) => !committee.includes(m)) as MemberDoc;
+    for (const m of [subscribed, outsider]) data(await as(demoOpenid(m._id), 'studyPush.subscribe', { template: 'meeting', accepted: true }));
+    expect(soon.attendees).toBe(committee.length);
+
+    const first = await stack.emulator.timers.fire('meeting', 'remind');
+    expect(first).toMatchObject({ ok: true });
+    const sent = sentFor('支委会（提醒）');
+    // The committee member who subscribed; not the one who did not, nor the subscribed member who is not expected.
+    expect(sent.map((m) => m.touser)).toEqual([demoOpenid(subscribed._id)]);
+    expect(sent[0]).toMatchObject({ templateId: 'local-meeting', page: 'subpackages/study/pages/meetings/index', data: { thing3: { value: '三楼党员活动室' } } });
+    expect(notSubscribed).toBeDefined();
+    expect(sentFor('党员大会（提醒）')).toHaveLength(0); // three hours away
+
+    // Again: the meeting is claimed, nothing is sent twice; the subscription was spent.
+    await stack.emulator.timers.fire('meeting', 'remind');
+    expect(sentFor('支委会（提醒）')).toHaveLength(1);
+    const meetings = (await state())[COLLECTIONS.meetings] as Array<{ _id: string; remindedAt: unknown }>;
+    expect(meetings.find((m) => m._id === soon.id)?.remindedAt).not.toBeNull();
+    expect(meetings.find((m) => m._id === later.id)?.remindedAt ?? null).toBeNull();
+
+    // Two and a half hours on, the later meeting is due; the outsider is expected there and still has a credit.
+    stack.emulator.functions.setClock(new Date(Date.now() + 2.5 * HOUR));
+    try {
+      await stack.emulator.timers.fire('meeting', 'remind');
+    } finally {
+      stack.emulator.functions.setClock(null);
+    }
+    expect(sentFor('党员大会（提醒）').map((m) => m.touser)).toEqual([demoOpenid(outsider._id)]);
+
+    // The market branch's secretary scheduled nothing: none of its members got anything.
+    const marketOpenids = new Set((demoData()[COLLECTIONS.members] as MemberDoc[]).filter((m) => m.branchId === 'b-market').map((m) => demoOpenid(m._id)));
+    expect(stack.emulator.wechat.messages.some((m) => marketOpenids.has(m.touser))).toBe(false);
+  });
+
+  it('cannot be set off from a phone', async () => {
+    const reply = await stack.call('meeting.remind', {}, await stack.signIn(MEMBER));
+    expect(reply.body).toMatchObject({ ok: false });
+  });
+});
+
 describe('secrets', () => {
   it('never appear in any reply, the audit log included', async () => {
     data(await as(SECRETARY, 'org.auditLog', { limit: 50 }));

@@ -70,6 +70,27 @@ describe('会议签到 (member)', () => {
     expect(callsOf('meeting.signIn')).toEqual([['meeting.signIn', { token: 'mtAbCdEf0123.t6abcd.Abcdefghijk' }]]);
   });
 
+  it('offers 订阅开会提醒 after signing in; 暂不 records the refusal and hides it', async () => {
+    setRouterParams({ scene: 'mtAbCdEf0123.t6abcd.Abcdefghijk' });
+    mockCall.mockImplementation(routes({ 'meeting.signIn': ok({ meeting: meeting(), alreadySignedIn: false }), 'studyPush.subscribe': ok({ credits: 0 }) }) as never);
+    render(<MeetingSignIn />);
+    expect(await screen.findByText('签到成功')).toBeInTheDocument();
+    expect(screen.getByText('下次开会前一小时提醒您。')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '暂不订阅' }));
+    await act(async () => undefined);
+    expect(callsOf('studyPush.subscribe')).toEqual([['studyPush.subscribe', { template: 'meeting', accepted: false }]]);
+    expect(screen.queryByRole('button', { name: '订阅开会提醒' })).not.toBeInTheDocument();
+    expect(screen.queryByText('已订阅，下次开会前一小时提醒您。')).not.toBeInTheDocument();
+  });
+
+  it('offers no subscription when the sign-in is refused', async () => {
+    setRouterParams({ scene: 'mtAbCdEf0123.t6abcd.Abcdefghijk' });
+    mockCall.mockImplementation(routes({ 'meeting.signIn': fail('INVALID_INPUT', EXPIRED, { token: EXPIRED }) }) as never);
+    render(<MeetingSignIn />);
+    expect(await screen.findByText('签到码已过期')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '订阅开会提醒' })).not.toBeInTheDocument();
+  });
+
   it('says so when already signed in', async () => {
     setRouterParams({ scene: 'mtAbCdEf0123.t6abcd.Abcdefghijk' });
     mockCall.mockImplementation(routes({ 'meeting.signIn': ok({ meeting: meeting(), alreadySignedIn: true }) }) as never);
@@ -142,6 +163,64 @@ describe('三会一课 (member)', () => {
     fireEvent.click(screen.getByRole('button', { name: '扫码签到' }));
     await act(async () => undefined);
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/study/pages/meeting-signin/index?scene=mtAbCdEf0123.t6abcd.Abcdefghijk' });
+  });
+
+  const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+
+  it('offers 订阅开会提醒 once above the list when a meeting of mine is ahead; 订阅提醒 records it', async () => {
+    mockCall.mockImplementation(
+      routes({
+        'meeting.list': ok({
+          period: '2026Q4',
+          items: [
+            meeting({ id: 'mt1', startsAt: hoursFromNow(-48), mine: { expected: true, status: 'present' } }),
+            meeting({ id: 'mt2', title: '专题党课', startsAt: hoursFromNow(24) }),
+            meeting({ id: 'mt3', title: '党小组会', startsAt: hoursFromNow(48) }),
+          ],
+        }),
+        'studyPush.subscribe': ok({ credits: 1 }),
+      }) as never,
+    );
+    render(<Meetings />);
+    await screen.findByRole('list', { name: '我的会议' });
+    expect(screen.getAllByRole('button', { name: '订阅开会提醒' })).toHaveLength(1);
+    expect(screen.getByText('下次开会前一小时提醒您。')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '订阅开会提醒' }));
+    expect(await screen.findByText('已订阅，下次开会前一小时提醒您。')).toBeInTheDocument();
+    expect(callsOf('studyPush.subscribe')).toEqual([['studyPush.subscribe', { template: 'meeting', accepted: true }]]);
+    expect(screen.queryByRole('button', { name: '订阅开会提醒' })).not.toBeInTheDocument();
+  });
+
+  it('toasts the reason when the choice could not be recorded', async () => {
+    mockCall.mockImplementation(
+      routes({ 'meeting.list': ok({ period: '2026Q4', items: [meeting({ startsAt: hoursFromNow(24) })] }), 'studyPush.subscribe': fail('INTERNAL', '服务暂时不可用，请稍后重试') }) as never,
+    );
+    render(<Meetings />);
+    fireEvent.click(await screen.findByRole('button', { name: '暂不订阅' }));
+    await act(async () => undefined);
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务暂时不可用，请稍后重试' }));
+    expect(callsOf('studyPush.subscribe')).toEqual([['studyPush.subscribe', { template: 'meeting', accepted: false }]]);
+    expect(screen.queryByRole('button', { name: '订阅开会提醒' })).not.toBeInTheDocument();
+  });
+
+  it('offers no reminder when my meetings have started or the one ahead does not expect me', async () => {
+    mockCall.mockImplementation(
+      routes({
+        'meeting.list': ok({
+          period: '2026Q4',
+          items: [
+            meeting({ id: 'mt1', startsAt: hoursFromNow(-48) }),
+            meeting({ id: 'mt2', title: '正在开的会', startsAt: hoursFromNow(-0.5) }),
+            meeting({ id: 'mt3', kind: 'committee', title: '支委会', startsAt: hoursFromNow(24), mine: { expected: false, status: 'pending' } }),
+          ],
+        }),
+      }) as never,
+    );
+    render(<Meetings />);
+    const list = await screen.findByRole('list', { name: '我的会议' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: '订阅开会提醒' })).not.toBeInTheDocument();
+    expect(callsOf('studyPush.subscribe')).toHaveLength(0);
   });
 
   it('reads the token from a scan of either kind, and nothing else', () => {

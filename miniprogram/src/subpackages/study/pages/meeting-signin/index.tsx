@@ -2,12 +2,14 @@
  * 会议签到: opened by the meeting's sign-in code with `?scene=<token>` (a mini-program code
  * passes it URL-encoded in options.scene; the local QR's H5 URL the same way). Calls
  * meeting.signIn once per token and shows 签到成功 with the meeting, or why not — an expired
- * code asks for the current one on site (weapp: 重新扫码 right here).
+ * code asks for the current one on site (weapp: 重新扫码 right here). Once signed in, the member
+ * is offered 订阅开会提醒 for the next meeting.
  */
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { NotMember } from '@/components/NotMember';
+import { MeetingSubscribeOffer } from '@/components/SubscribeOffer';
 import { MEETING_KIND_LABELS } from '@/domain/study';
 import { chinaDateTime } from '@/lib/format';
 import { ROUTES } from '@/lib/routes';
@@ -46,6 +48,8 @@ export default function MeetingSignIn() {
           </Button>
         </View>
       ) : null}
+      {/* Signed in on site: a natural moment to ask for the reminder before the next meeting. */}
+      {state.status === 'done' ? <MeetingSubscribeOffer /> : null}
       {state.status === 'refused' && !notMember ? (
         <View className='card' role='alert'>
           <Text className='card__title'>{isExpiredCode(state.error) ? '签到码已过期' : '签到未成功'}</Text>

@@ -3,12 +3,14 @@
  * kind, time, place, agenda and the caller's status (待签到 / 已签到 / 请假). 扫码签到 opens the
  * camera (weapp): a scanned sign-in code — a mini-program code in production (its `path`), a
  * standard QR of the H5 URL locally (its `result`) — opens the sign-in page with its token.
- * H5 has no scanner: there the code's URL itself opens the sign-in page.
+ * H5 has no scanner: there the code's URL itself opens the sign-in page. With a meeting of mine
+ * still ahead, 订阅开会提醒 is offered once above the list.
  */
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { NotMember } from '@/components/NotMember';
+import { MeetingSubscribeOffer } from '@/components/SubscribeOffer';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { MEETING_KIND_LABELS } from '@/domain/study';
@@ -70,6 +72,9 @@ export default function Meetings() {
   useReloadOnShow(list.reload);
   const notMember = list.status === 'error' && list.error.code === 'UNAUTHENTICATED';
   const items = (list.data?.items ?? []).filter((m) => m.mine.expected);
+  // The reminder goes out before a meeting starts, so it is only worth asking while one is ahead.
+  const now = Date.now();
+  const upcoming = items.some((m) => Date.parse(m.startsAt) > now);
   // The build replaces TARO_ENV: H5 has no camera scanner, the QR's URL opens the sign-in page there.
   const canScan = process.env.TARO_ENV !== 'h5';
 
@@ -86,6 +91,7 @@ export default function Meetings() {
         )}
         <Text className='text text--small text--muted'>签到二维码每分钟更换，请在会场现场扫码。</Text>
       </View>
+      {upcoming ? <MeetingSubscribeOffer /> : null}
       <Text className='section-title'>{list.data ? `${periodLabel(list.data.period)}我的会议` : '我的会议'}</Text>
       {items.length === 0 ? <Text className='notice'>本季度暂无需要参加的会议</Text> : null}
       <View role='list' aria-label='我的会议'>

@@ -9,12 +9,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { Photos } from '@/components/Photos';
+import { SubscribeOffer } from '@/components/SubscribeOffer';
 import { useAction } from '@/hooks/useAction';
 import { chinaDateTime, decodeParam } from '@/lib/format';
 import { ROUTES, go } from '@/lib/routes';
 import { safeCall } from '@/lib/submit';
-import { subscribe, usesWeChatPrompt } from '@/lib/subscribe';
-import { toast } from '@/lib/confirm';
 
 /** The end marker's element id (one per push, so a stacked page never answers for another). */
 export const endMarkerId = (pushId: string) => `push-end-${pushId}`;
@@ -85,40 +84,6 @@ export function watchEndMarker(id: string, onVisible: () => void): () => void {
 
 type ReadState = 'idle' | 'sending' | 'done' | 'failed';
 
-function SubscribeOffer() {
-  const [state, setState] = useState<'ask' | 'busy' | 'accepted' | 'declined'>('ask');
-  const choose = async (wants: boolean) => {
-    setState('busy');
-    const res = await subscribe('studyPush', wants);
-    if (res.error) toast(res.error.message);
-    setState(res.accepted ? 'accepted' : 'declined');
-  };
-  if (state === 'declined') return null;
-  if (state === 'accepted') {
-    return (
-      <View className='notice' role='status'>
-        <Text className='text'>已订阅，支部发布新的学习要点时会提醒您。</Text>
-      </View>
-    );
-  }
-  return (
-    <View className='card'>
-      <Text className='card__title'>订阅学习提醒</Text>
-      <Text className='text text--muted'>
-        {usesWeChatPrompt('studyPush') ? '支部发布新的学习要点时，通过微信服务通知提醒您。' : '支部发布新的学习要点时提醒您。'}
-      </Text>
-      <View className='actions'>
-        <Button className='btn btn--primary btn--small' aria-label='订阅学习提醒' disabled={state === 'busy' || undefined} onClick={() => void choose(true)}>
-          订阅学习提醒
-        </Button>
-        <Button className='btn btn--plain btn--small' aria-label='暂不订阅' disabled={state === 'busy' || undefined} onClick={() => void choose(false)}>
-          暂不
-        </Button>
-      </View>
-    </View>
-  );
-}
-
 export default function PushPage() {
   const { params } = useRouter();
   const pushId = decodeParam(params?.id);
@@ -181,7 +146,7 @@ export default function PushPage() {
               </View>
             </View>
           ) : null}
-          {readState === 'done' ? <SubscribeOffer /> : null}
+          {readState === 'done' ? <SubscribeOffer template='studyPush' title='订阅学习提醒' explainWeChat='支部发布新的学习要点时，通过微信服务通知提醒您。' explainPlain='支部发布新的学习要点时提醒您。' accepted='已订阅，支部发布新的学习要点时会提醒您。' /> : null}
           <Button className='btn btn--primary' aria-label='写学习心得' onClick={() => go(`${ROUTES.noteNew}?pushId=${pushId}`)}>
             写学习心得
           </Button>

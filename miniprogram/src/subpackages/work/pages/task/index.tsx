@@ -16,6 +16,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert } from '@/components/Field';
 import { NotMember } from '@/components/NotMember';
+import { SubscribeOffer } from '@/components/SubscribeOffer';
 import { TaskShare, TaskStateTag, dueText, isPastDue, useTaskShare } from '@/components/Task';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
@@ -24,7 +25,6 @@ import { chinaDateTime, decodeParam } from '@/lib/format';
 import { toast } from '@/lib/confirm';
 import { ROUTES, go } from '@/lib/routes';
 import { useSubmit } from '@/lib/submit';
-import { subscribe, usesWeChatPrompt } from '@/lib/subscribe';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
 import type { TaskView } from '@/services/api';
 
@@ -194,39 +194,6 @@ function CompleteByPhoto({ task, onDone }: { task: TaskView; onDone: Done }) {
   );
 }
 
-/** 订阅任务提醒, from a tap (WeChat opens its prompt only from one): the publisher's reminder reaches subscribers. */
-function SubscribeOffer() {
-  const [state, setState] = useState<'ask' | 'busy' | 'accepted' | 'declined'>('ask');
-  const choose = async (wants: boolean) => {
-    setState('busy');
-    const res = await subscribe('task', wants);
-    if (res.error) toast(res.error.message);
-    setState(res.accepted ? 'accepted' : 'declined');
-  };
-  if (state === 'declined') return null;
-  if (state === 'accepted') {
-    return (
-      <View className='notice' role='status'>
-        <Text className='text'>已订阅，任务未完成时支部会提醒您。</Text>
-      </View>
-    );
-  }
-  return (
-    <View className='card'>
-      <Text className='field__label'>订阅任务提醒</Text>
-      <Text className='text text--small text--muted'>{usesWeChatPrompt('task') ? '任务快到期还没完成时，通过微信服务通知提醒您。' : '任务快到期还没完成时提醒您。'}</Text>
-      <View className='actions'>
-        <Button className='btn btn--plain btn--small' aria-label='订阅任务提醒' disabled={state === 'busy' || undefined} onClick={() => void choose(true)}>
-          订阅提醒
-        </Button>
-        <Button className='btn btn--plain btn--small' aria-label='暂不订阅' disabled={state === 'busy' || undefined} onClick={() => void choose(false)}>
-          暂不
-        </Button>
-      </View>
-    </View>
-  );
-}
-
 function Complete({ task, onDone }: { task: TaskView; onDone: Done }) {
   if (task.doneBy === 'note') return <CompleteByNote task={task} onDone={onDone} />;
   if (task.doneBy === 'photo') return <CompleteByPhoto task={task} onDone={onDone} />;
@@ -286,7 +253,7 @@ function TaskBody({ taskId }: { taskId: string }) {
           )}
 
           {task.mine && task.mine.state !== 'done' ? <Complete task={task} onDone={setCompleted} /> : null}
-          {task.mine && task.mine.state !== 'done' ? <SubscribeOffer /> : null}
+          {task.mine && task.mine.state !== 'done' ? <SubscribeOffer template='task' title='订阅任务提醒' explainWeChat='任务快到期还没完成时，通过微信服务通知提醒您。' explainPlain='任务快到期还没完成时提醒您。' accepted='已订阅，任务未完成时支部会提醒您。' /> : null}
 
           <TaskShare task={task} />
         </View>
