@@ -29,6 +29,7 @@ import { chinaDay } from '../../shared/time/china';
 import type { Database } from '../../cloudfunctions/_shared/cloud';
 import { newId, withoutId } from '../../cloudfunctions/_shared/repo';
 import type { CompanyFile } from './bootstrap-company';
+import { ensureCollection } from '../seed/load';
 
 /**
  * Who the audit log names for these writes. The audit schema wants an actor member id, and
@@ -257,13 +258,7 @@ function auditEntry(plan: Plan, write: PlannedWrite, now: Date): AuditEntryDoc {
 export async function applyPlan(db: Database, plan: Plan, now: Date, options: { createCollections: boolean }): Promise<void> {
   if (plan.problems.length) throw new Error('refusing to write: the plan has problems');
   if (plan.missingCollections.length && !options.createCollections) throw new Error(`missing collections: ${plan.missingCollections.join(', ')}`);
-  for (const name of plan.missingCollections) {
-    try {
-      await db.createCollection(name);
-    } catch (error) {
-      if (!/EXIST/.test(String((error as { code?: unknown })?.code ?? ''))) throw error;
-    }
-  }
+  for (const name of plan.missingCollections) await ensureCollection(db, name);
   for (const write of plan.writes) {
     const entry = auditEntry(plan, write, now);
     await db.runTransaction(async (t) => {

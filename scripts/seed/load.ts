@@ -11,19 +11,30 @@ export function adminApp(adminUrl: string) {
 }
 
 export type AdminApp = ReturnType<typeof adminApp>;
+type AdminDb = ReturnType<AdminApp['database']>;
+
+/** Creates a collection unless it exists (CloudBase answers an existing one with an *EXIST* code). */
+export async function ensureCollection(db: { createCollection(name: string): unknown }, name: string): Promise<void> {
+  try {
+    await db.createCollection(name);
+  } catch (error) {
+    if (!/EXIST/.test(String((error as { code?: unknown })?.code ?? ''))) throw error;
+  }
+}
+
+/** Makes a collection exist and hold nothing. Only ever for a test environment or the emulator. */
+export async function emptyCollection(db: AdminDb, name: string): Promise<void> {
+  await ensureCollection(db, name);
+  // A filter that matches every document (some servers refuse an empty one for remove).
+  await db.collection(name).where({ _id: db.command.exists(true) }).remove();
+}
 
 /** Creates every declared collection (existing ones are kept) and inserts the documents. */
 export async function loadSeed(target: string | AdminApp, data: SeedData): Promise<Record<string, number>> {
   const db = (typeof target === 'string' ? adminApp(target) : target).database();
   const counts: Record<string, number> = {};
   for (const name of new Set([...Object.values(COLLECTIONS), ...Object.keys(data)])) {
-    try {
-      await db.createCollection(name);
-    } catch (error) {
-      // An existing collection is fine; anything else is not.
-      const code = (error as { code?: string }).code ?? '';
-      if (!/EXIST/.test(code)) throw error;
-    }
+    await ensureCollection(db, name);
     const docs = data[name] ?? [];
     for (let i = 0; i < docs.length; i += 100) {
       await db.collection(name).add(docs.slice(i, i + 100));

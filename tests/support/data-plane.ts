@@ -7,7 +7,7 @@ import tcb from '@cloudbase/node-sdk';
 import type { Emulator, RemoteDataPlane } from '../../emulator';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { toEJSONString } from '../../emulator/database/ejson';
-import { adminApp, type AdminApp } from '../../scripts/seed/load';
+import { adminApp, emptyCollection, type AdminApp } from '../../scripts/seed/load';
 
 export type State = Record<string, unknown[]>;
 
@@ -81,14 +81,5 @@ export function remotePlane(plane: RemoteDataPlane): DataPlane {
  */
 export async function wipe(app: AdminApp): Promise<void> {
   const db = app.database();
-  const _ = db.command;
-  for (const name of Object.values(COLLECTIONS)) {
-    try {
-      await db.createCollection(name);
-    } catch (error) {
-      if (!/EXIST/.test(String((error as { code?: unknown }).code ?? ''))) throw error;
-    }
-    // A filter that matches every document (some servers refuse an empty one for remove).
-    await db.collection(name).where({ _id: _.exists(true) }).remove();
-  }
+  for (const name of Object.values(COLLECTIONS)) await emptyCollection(db, name);
 }

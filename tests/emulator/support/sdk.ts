@@ -5,6 +5,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { startDbServer, type DbServer } from './dbServer';
 import type { DatabaseServiceOptions } from '../../../emulator/database';
+import { emptyCollection } from '../../../scripts/seed/load';
 import { remoteApp } from '../../support/data-plane';
 import { testTarget } from '../../support/target';
 
@@ -45,14 +46,7 @@ export async function startSdk(options: { collections?: readonly string[] } = {}
   const target = testTarget();
   const harness: SdkHarness =
     target.kind === 'cloud' ? { db: remoteApp(target.plane).database(), stop: async () => undefined } : await startWireSdk();
-  for (const name of options.collections ?? []) {
-    try {
-      await harness.db.createCollection(name);
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== 'DATABASE_COLLECTION_ALREADY_EXIST') throw error;
-    }
-    await harness.db.collection(name).where({ _id: harness.db.command.exists(true) }).remove();
-  }
+  for (const name of options.collections ?? []) await emptyCollection(harness.db, name);
   return harness;
 }
 
