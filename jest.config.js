@@ -17,7 +17,11 @@ const base = {
 };
 
 module.exports = {
-  testTimeout: 30000,
+  // Generous: a loaded machine may be slow; no test asserts a time.
+  testTimeout: 120000,
+  // One build of the function bundles and one seeded snapshot per run (tests/support/test-run.ts).
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...base, displayName: 'emulator', testMatch: ['<rootDir>/tests/emulator/**/*.test.ts'] },

@@ -44,6 +44,8 @@ export interface EmulatorOptions {
   timers?: boolean;
   /** A real CloudBase environment for the functions' database and storage (`npm run test:cloud`). */
   dataPlane?: RemoteDataPlane;
+  /** Multiplies every function's execution time-out (the test stack on a loaded machine; deployed values by default). */
+  functionTimeoutScale?: number;
 }
 
 export interface Emulator {
@@ -116,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const adminUrl = `${origin}/admin`;
 
   const built = options.functions ?? (await buildFunctions());
-  const functions = new FunctionHost({ functions: built, adminUrl, wechatUrl: `${origin}/__/wechat`, envId, log, dataPlane: options.dataPlane });
+  const functions = new FunctionHost({ functions: built, adminUrl, wechatUrl: `${origin}/__/wechat`, envId, log, dataPlane: options.dataPlane, timeoutScale: options.functionTimeoutScale });
   const timers = new TimerScheduler(functions, built, log);
   if (options.timers !== false) timers.start();
 

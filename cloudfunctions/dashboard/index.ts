@@ -5,7 +5,8 @@
  */
 import type { ActionInput, ActionOutput } from '../../shared/api/contract';
 import { COLLECTIONS } from '../../shared/db/collections';
-import { countedDays, rate } from '../../shared/identity/checkins';
+import { countedDays } from '../../shared/identity/checkins';
+import { rate } from '../../shared/domain/rates';
 import { chinaDay, chinaQuarter, quarterBounds, quarterMonths, shiftDay } from '../../shared/time/china';
 import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
@@ -49,6 +50,8 @@ async function quarter(input: ActionInput<'dashboard.quarter'>, ctx: ActionConte
   const overdueTasks = tasks.filter((t) => t.dueAt.getTime() < now.getTime()).reduce((s, t) => s + Math.max(0, t.targetIds.length - t.doneCount), 0);
   const days = countedDays(firstDay, lastDay, today);
   const pushTargets = pushes.reduce((s, p) => s + p.targetIds.length, 0);
+  const pushReads = pushes.reduce((s, p) => s + p.readCount, 0);
+  const possibleCheckins = members * days;
   const byStatus = { open: 0, inProgress: 0, done: 0, reviewed: 0 };
   for (const p of projects) byStatus[p.status] += 1;
   const overdueProjects = projects.filter((p) => (p.status === 'open' || p.status === 'inProgress') && p.milestones.some((m) => !m.doneAt && m.dueOn < today)).length;
@@ -58,13 +61,16 @@ async function quarter(input: ActionInput<'dashboard.quarter'>, ctx: ActionConte
     members,
     tasks: { published: tasks.length, assigned, done, overdue: overdueTasks },
     meetings: { required: meetings.reduce((s, k) => s + k.required, 0), held: meetings.reduce((s, k) => s + Math.min(k.held, k.required), 0), gaps: meetings.flatMap((k) => k.gaps) },
-    checkins: { days, rate: rate(checkins, members * days) },
+    checkins: { days, count: checkins, possible: possibleCheckins, rate: rate(checkins, possibleCheckins) },
     study: {
       lessons,
       completions,
+      completionsPossible: lessons * members,
       completionRate: rate(completions, lessons * members),
       pushes: pushes.length,
-      pushReadRate: rate(pushes.reduce((s, p) => s + p.readCount, 0), pushTargets),
+      pushReads,
+      pushTargets,
+      pushReadRate: rate(pushReads, pushTargets),
       notes,
     },
     projects: { byStatus, overdue: overdueProjects },

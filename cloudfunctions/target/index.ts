@@ -33,7 +33,8 @@ async function views(db: Database, docs: readonly TargetDoc[]): Promise<TargetVi
       startOn: d.startOn,
       endOn: d.endOn,
       current,
-      progress: Math.round((current / d.goal) * 1000) / 1000,
+      // Exact (a page rounds it, domain/rates.ts): 1 of 5,000 is not 0%. May pass 1.
+      progress: d.goal > 0 ? current / d.goal : 0,
       entries: mine.map((e) => ({ id: e._id, on: e.on, value: e.value, note: e.note, by: e.by })),
     };
   });

@@ -1,11 +1,13 @@
 /**
  * The function host: runs invocations of the built bundles in a pool of worker threads per
  * function (warm instances are reused, as SCF does), each invocation with its own injected
- * environment. A per-function timeout terminates the instance, as SCF does.
+ * environment. A per-function timeout terminates the instance, as SCF does. As on SCF, a cold
+ * instance's initialisation (starting the runtime, loading the bundle) has a limit of its own
+ * (`initTimeoutMs`) and does not count against the invocation's execution time-out.
  */
 import { buildSync } from 'esbuild';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BuiltFunction } from './build';
@@ -47,7 +49,14 @@ export interface FunctionHostOptions {
   log?: (message: string) => void;
   /** When set, database and storage calls go to this environment instead of `adminUrl`. */
   dataPlane?: RemoteDataPlane;
+  /** A cold instance's limit for loading its bundle, apart from execution (SCF's initialisation time-out; default 60 s). */
+  initTimeoutMs?: number;
+  /** Multiplies every function's execution time-out (tests on a loaded machine; 1 by default, as deployed). */
+  timeoutScale?: number;
 }
+
+/** SCF's default initialisation time-out: a cold start may take this long before the execution timer starts. */
+export const DEFAULT_INIT_TIMEOUT_MS = 60_000;
 
 interface Pending {
   resolve: (outcome: InvocationOutcome) => void;
@@ -56,6 +65,8 @@ interface Pending {
 
 interface Instance {
   worker: Worker;
+  /** Settles once the bundle has loaded: true when it did, false when the instance died or took too long. */
+  ready: Promise<boolean>;
   pending: Pending | null;
   invocationId: string | null;
 }
@@ -75,15 +86,18 @@ function workerScript(): string {
   const outDir = join(ROOT, 'dist', 'emulator');
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'function-worker.js');
+  // Built beside it and renamed into place: processes started together (Jest workers) never load a half-written file.
+  const partial = `${outfile}.${process.pid}.tmp`;
   buildSync({
     entryPoints: [join(__dirname, 'worker.ts')],
-    outfile,
+    outfile: partial,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     logLevel: 'silent',
   });
+  renameSync(partial, outfile);
   compiledWorker = outfile;
   return outfile;
 }
@@ -92,6 +106,8 @@ export class FunctionHost {
   private readonly pools = new Map<string, Pool>();
   private readonly maxInstances: number;
   private readonly envId: string;
+  private readonly initTimeoutMs: number;
+  private readonly timeoutScale: number;
   private seq = 0;
   private stopped = false;
   /** Test clock: functions see Date.now() + this (injected as TONGXIN_CLOCK_OFFSET_MS; never set in production). */
@@ -100,6 +116,8 @@ export class FunctionHost {
   constructor(private readonly options: FunctionHostOptions) {
     this.maxInstances = options.maxInstances ?? 20;
     this.envId = options.envId ?? 'local';
+    this.initTimeoutMs = options.initTimeoutMs ?? DEFAULT_INIT_TIMEOUT_MS;
+    this.timeoutScale = options.timeoutScale ?? 1;
     for (const fn of options.functions) this.pools.set(fn.name, { fn, idle: [], busy: new Set(), waiting: [] });
   }
 
@@ -225,8 +243,25 @@ export class FunctionHost {
       // Each instance starts from the host's environment minus anything identity-like.
       env: { PATH: process.env.PATH ?? '', NODE_ENV: process.env.NODE_ENV ?? 'development', TZ: process.env.TZ ?? '' },
     });
-    const instance: Instance = { worker, pending: null, invocationId: null };
-    worker.on('message', (message: { id: string; ok: boolean; result?: unknown; error?: string }) => {
+    let settleReady: (loaded: boolean) => void = () => undefined;
+    const ready = new Promise<boolean>((resolve) => (settleReady = resolve));
+    const instance: Instance = { worker, ready, pending: null, invocationId: null };
+    const died = (message: string) => {
+      clearTimeout(initTimer);
+      settleReady(false);
+      this.fail(pool, instance, 'CRASH', message);
+    };
+    const initTimer: NodeJS.Timeout = setTimeout(() => {
+      this.options.log?.(`function ${pool.fn.name} did not initialise within ${this.initTimeoutMs} ms`);
+      died('initialisation timed out');
+      void worker.terminate();
+    }, this.initTimeoutMs);
+    worker.on('message', (message: { ready?: true; id?: string; ok?: boolean; result?: unknown; error?: string }) => {
+      if (message.ready) {
+        clearTimeout(initTimer);
+        settleReady(true);
+        return;
+      }
       const pending = instance.pending;
       if (!pending || message.id !== instance.invocationId) return;
       clearTimeout(pending.timer);
@@ -236,8 +271,8 @@ export class FunctionHost {
         message.ok ? { ok: true, result: message.result } : { ok: false, reason: 'CRASH', message: message.error ?? 'crash' },
       );
     });
-    worker.on('error', (error) => this.fail(pool, instance, 'CRASH', error.message));
-    worker.on('exit', () => this.fail(pool, instance, 'CRASH', 'instance exited'));
+    worker.on('error', (error) => died(error.message));
+    worker.on('exit', () => died('instance exited'));
     return instance;
   }
 
@@ -254,9 +289,11 @@ export class FunctionHost {
     }
   }
 
-  private run(pool: Pool, instance: Instance, event: unknown, identity: Identity, invocationId: string) {
+  private async run(pool: Pool, instance: Instance, event: unknown, identity: Identity, invocationId: string): Promise<InvocationOutcome> {
+    if (!(await instance.ready)) return { ok: false, reason: 'CRASH', message: `function ${pool.fn.name} failed to initialise` };
     return new Promise<InvocationOutcome>((resolve) => {
-      const timeoutMs = pool.fn.timeoutSeconds * 1000;
+      // The execution timer starts once the instance is ready: a cold start is not execution time.
+      const timeoutMs = pool.fn.timeoutSeconds * 1000 * this.timeoutScale;
       const timer = setTimeout(() => {
         this.options.log?.(`function ${pool.fn.name} timed out after ${timeoutMs} ms (${invocationId})`);
         this.fail(pool, instance, 'TIMEOUT', `timed out after ${timeoutMs} ms`);

@@ -17,6 +17,8 @@ const { bundle, functionName } = workerData as { bundle: string; functionName: s
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loaded = require(bundle) as { main?: Main };
 let previousKeys: string[] = [];
+// Loaded: from here on the host counts execution time (initialisation has its own limit).
+parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', async (message: InvokeMessage) => {
   for (const key of previousKeys) delete process.env[key];

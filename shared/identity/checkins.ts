@@ -1,4 +1,4 @@
-/** Badge check-in arithmetic on China days: the streak and a period's rate. */
+/** Badge check-in arithmetic on China days: the streak and the days a period's rate counts (the rate itself: domain/rates.ts). */
 import { daysBetween, shiftDay, type ChinaDay } from '../time/china';
 
 /**
@@ -19,8 +19,4 @@ export function streak(days: Iterable<ChinaDay>, today: ChinaDay): number {
 /** The days of a period that count: up to today, never the future. */
 export function countedDays(from: ChinaDay, to: ChinaDay, today: ChinaDay): number {
   return daysBetween(from, to < today ? to : today);
-}
-
-export function rate(checkins: number, possible: number): number {
-  return possible > 0 ? Math.round((checkins / possible) * 1000) / 1000 : 0;
 }

@@ -77,7 +77,7 @@ describe('党建和创', () => {
 
 describe("the secretary's dashboard", () => {
   it('counts tasks, meetings, check-ins, study, projects and open 三单 of the quarter', async () => {
-    const before = data<{ tasks: { published: number; assigned: number; done: number }; members: number }>(await as(stack, secretary, 'dashboard.quarter', {}));
+    const before = data<{ tasks: { published: number; assigned: number; done: number }; checkins: { count: number }; members: number }>(await as(stack, secretary, 'dashboard.quarter', {}));
     const task = data<{ id: string }>(await as(stack, secretary, 'task.publish', { requestId: 'dashboard-task-01', kind: 'other', title: '填报信息', detail: '请确认', dueAt: new Date(Date.now() + 86_400_000).toISOString(), doneBy: 'confirm', target: { kind: 'members', ids: ['b-netops-m10', 'b-netops-m11'] } }));
     data(await as(stack, demoOpenid('b-netops-m10'), 'task.complete', { taskId: task.id, noteId: null, photos: [] }));
     const photo = await stack.putFile('checkins/b-netops-m10/d.jpg', { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
@@ -86,7 +86,7 @@ describe("the secretary's dashboard", () => {
       members: number;
       tasks: { published: number; assigned: number; done: number };
       meetings: { required: number; held: number; gaps: string[] };
-      checkins: { days: number; rate: number };
+      checkins: { days: number; count: number; possible: number; rate: number };
       projects: { byStatus: Record<string, number> };
       rectifications: { open: number };
     }>(await as(stack, secretary, 'dashboard.quarter', {}));
@@ -96,7 +96,11 @@ describe("the secretary's dashboard", () => {
     expect(after.tasks.done).toBe(before.tasks.done + 1);
     expect(after.meetings.required).toBeGreaterThanOrEqual(11);
     expect(after.meetings.gaps.length).toBeGreaterThan(0);
+    // One check-in among 32 members × up to 92 days is a small rate, never 0, and comes with its counts.
+    expect(after.checkins.count).toBe(before.checkins.count + 1);
+    expect(after.checkins.possible).toBe(32 * after.checkins.days);
     expect(after.checkins.rate).toBeGreaterThan(0);
+    expect(after.checkins.rate).toBe(after.checkins.count / after.checkins.possible);
     expect(Object.keys(after.projects.byStatus).sort()).toEqual(['done', 'inProgress', 'open', 'reviewed']);
     expect((await as(stack, demoOpenid('b-netops-m10'), 'dashboard.quarter', {})).error?.code).toBe('FORBIDDEN');
   });

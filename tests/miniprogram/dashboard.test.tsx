@@ -1,7 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import Home from '@/pages/home/index';
-import { pct, share } from '@/components/QuarterDashboard';
 import { ROUTES } from '@/lib/routes';
 import { call } from '@/services/api';
 import type { ActionOutput } from '@/services/api';
@@ -16,8 +15,8 @@ const quarter: ActionOutput<'dashboard.quarter'> = {
   members: 32,
   tasks: { published: 4, assigned: 40, done: 30, overdue: 6 },
   meetings: { required: 14, held: 11, gaps: ['11月 支委会未召开', '10月 第二党小组 党小组会未召开', '本季度 党课未召开'] },
-  checkins: { days: 57, rate: 0.643 },
-  study: { lessons: 3, completions: 48, completionRate: 0.5, pushes: 6, pushReadRate: 0.812, notes: 17 },
+  checkins: { days: 57, count: 1173, possible: 1824, rate: 1173 / 1824 },
+  study: { lessons: 3, completions: 48, completionsPossible: 96, completionRate: 0.5, pushes: 6, pushReads: 156, pushTargets: 192, pushReadRate: 156 / 192, notes: 17 },
   projects: { byStatus: { open: 1, inProgress: 3, done: 2, reviewed: 0 }, overdue: 1 },
   rectifications: { open: 2, overdueActions: 1 },
 };
@@ -40,10 +39,10 @@ describe("书记的首页: this quarter at a glance", () => {
     expect(tiles[0]).toHaveTextContent('逾期未完成 6 人次');
     expect(tiles[1]).toHaveTextContent('11 / 14');
     expect(within(tiles[1]).getByText('缺 3 项，请尽快安排')).toHaveClass('overdue');
-    expect(tiles[2]).toHaveTextContent('64%');
+    expect(tiles[2]).toHaveTextContent('64%（1173 / 1824 人次）');
     expect(tiles[2]).toHaveTextContent('本季度已过 57 天 · 党员 32 人');
-    expect(tiles[3]).toHaveTextContent('微党课完成率50%');
-    expect(tiles[3]).toHaveTextContent('学习要点阅读率81%');
+    expect(tiles[3]).toHaveTextContent('微党课完成率50%（48 / 96 人次）');
+    expect(tiles[3]).toHaveTextContent('学习要点阅读率81%（156 / 192 人次）');
     expect(tiles[3]).toHaveTextContent('17 篇');
     expect(tiles[4]).toHaveTextContent('已立项1 个');
     expect(tiles[4]).toHaveTextContent('推进中3 个');
@@ -105,12 +104,14 @@ describe("书记的首页: this quarter at a glance", () => {
     expect(callsOf('dashboard.quarter')).toHaveLength(0);
   });
 
-  it('rates are whole percents, clamped', () => {
-    expect(pct(0.857)).toBe(86);
-    expect(pct(1.2)).toBe(100);
-    expect(pct(-1)).toBe(0);
-    expect(pct(Number.NaN)).toBe(0);
-    expect(share(1, 3)).toBe(33);
-    expect(share(5, 0)).toBe(0);
+  it('never says 0% when members did check in, nor 100% when some did not, and shows the counts', async () => {
+    const sparse = { ...quarter, tasks: { published: 1, assigned: 200, done: 199, overdue: 0 }, checkins: { days: 63, count: 1, possible: 2016, rate: 1 / 2016 } };
+    mockCall.mockImplementation(routes({ ...base, 'org.me': okMe(secretary), 'dashboard.quarter': ok(sparse) }) as never);
+    render(<Home />);
+    const tiles = within(await screen.findByRole('list', { name: '本季度支部工作概览' })).getAllByRole('listitem');
+    expect(tiles[0]).toHaveTextContent('199 / 200（99%）');
+    expect(tiles[2]).toHaveTextContent('打卡率不足1%（1 / 2016 人次）');
+    expect((tiles[2].querySelector('.meter__fill') as HTMLElement).style.width).toBe('1%');
+    expect(screen.getByRole('button', { name: /^徽章打卡：本季度打卡率 不足1%（1 \/ 2016 人次）/ })).toBeInTheDocument();
   });
 });

@@ -11,6 +11,13 @@ import { demoData, type SeedData } from '../../scripts/seed/demo';
 import { loadSeed, type AdminApp } from '../../scripts/seed/load';
 import { localPlane, remotePlane, wipe, type DataPlane, type State } from './data-plane';
 import { testTarget } from './target';
+import { currentTestRun } from './test-run';
+
+/**
+ * Execution time-outs in tests are this many times the deployed ones: a loaded CI machine
+ * must not turn a slow invocation into INTERNAL. The host's own tests keep real time-outs.
+ */
+export const TEST_TIMEOUT_SCALE = 4;
 
 export interface LocalStack {
   origin: string;
@@ -31,15 +38,21 @@ export interface LocalStack {
 }
 
 export async function startLocalStack(options: { seed?: SeedData | false; h5Dir?: string; extraFunctions?: BuiltFunction[]; dataDir?: string } = {}): Promise<LocalStack> {
-  const functions = [...(await buildFunctions(join(ROOT, 'dist', 'test-functions', String(process.pid)))), ...(options.extraFunctions ?? [])];
+  const run = currentTestRun();
+  const built = run?.functions ?? (await buildFunctions(join(ROOT, 'dist', 'test-functions', String(process.pid))));
+  const functions = [...built, ...(options.extraFunctions ?? [])];
   const target = testTarget();
   const dataPlane = target.kind === 'cloud' ? target.plane : undefined;
-  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined, timers: false, dataPlane });
+  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined, timers: false, dataPlane, functionTimeoutScale: TEST_TIMEOUT_SCALE });
   const plane = dataPlane ? remotePlane(dataPlane) : localPlane(emulator);
   // A data folder means "carry on from what is there" (a restart); the cloud's equivalent is keeping it.
   if (dataPlane && (options.seed !== false || !options.dataDir)) await wipe(plane.app);
-  if (options.seed !== false) await loadSeed(plane.app, options.seed ?? demoData());
+  // The run's snapshot is the demo seed already loaded; restoring it skips ~40 SDK round trips per file.
+  if (options.seed === undefined && run && !dataPlane) emulator.database.importState(run.seed);
+  else if (options.seed !== false) await loadSeed(plane.app, options.seed ?? demoData());
   const { origin } = emulator;
+  // A session token per identity for the stack's life (the emulator's sessions never expire).
+  const tokens = new Map<string, string>();
   return {
     origin,
     adminUrl: emulator.adminUrl,
@@ -48,12 +61,15 @@ export async function startLocalStack(options: { seed?: SeedData | false; h5Dir?
     state: () => plane.state(),
     putFile: (cloudPath, file) => plane.putFile(cloudPath, file),
     async signIn(openid) {
+      const known = tokens.get(openid);
+      if (known && emulator.sessions.get(known)) return known;
       const response = await fetch(`${origin}/__/auth/signin`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ openid }),
       });
       const body = (await response.json()) as { token: string };
+      tokens.set(openid, body.token);
       return body.token;
     },
     async people() {

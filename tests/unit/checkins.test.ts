@@ -1,5 +1,6 @@
 /** Streaks and rates on China days, across month and year ends. */
-import { countedDays, rate, streak } from '../../shared/identity/checkins';
+import { countedDays, streak } from '../../shared/identity/checkins';
+import { rate } from '../../shared/domain/rates';
 import { daysBetween, shiftDay } from '../../shared/time/china';
 
 describe('check-in arithmetic', () => {

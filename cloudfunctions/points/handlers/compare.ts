@@ -8,6 +8,7 @@ import { RULE_CODES, type RuleCode } from '../../../shared/points/rules';
 import { chinaQuarter } from '../../../shared/time/china';
 import { asMember, type ActionContext } from '../../_shared/define';
 import { findAll } from '../../_shared/repo';
+import { rate } from '../../../shared/domain/rates';
 
 export async function compareBranches(input: ActionInput<'points.compareBranches'>, ctx: ActionContext): Promise<ActionOutput<'points.compareBranches'>> {
   const { db, member, now } = asMember(ctx);
@@ -28,7 +29,7 @@ export async function compareBranches(input: ActionInput<'points.compareBranches
         const members = size.get(branch._id) ?? 0;
         const counted = mine.reduce((sum, t) => sum + cappedPoints({ mandatory: t.mandatory, optional: t.optional }), 0);
         const participation = Object.fromEntries(
-          RULE_CODES.map((code) => [code, members ? Math.round((mine.filter((t) => (t.byRule[code] ?? 0) > 0).length / members) * 1000) / 1000 : 0]),
+          RULE_CODES.map((code) => [code, rate(mine.filter((t) => (t.byRule[code] ?? 0) > 0).length, members)]),
         ) as Record<RuleCode, number>;
         return { id: branch._id, name: branch.name, members, averageCounted: members ? Math.round((counted / members) * 100) / 100 : 0, participation };
       }),

@@ -5,6 +5,7 @@
 import { CATEGORY_CAPS, POINT_CATEGORIES, RULE_CODES, RULE_LABELS, type PointCategory, type RuleCode } from '../../../shared/points/rules';
 import { GRADE_LABELS, type Grade } from '../../../shared/points/ranking';
 import type { LedgerEntryView } from '@/services/api';
+import { percentOf, rate } from '../../../shared/domain/rates';
 
 export { CATEGORY_CAPS, POINT_CATEGORIES, RULE_CODES, RULE_LABELS, GRADE_LABELS, type PointCategory, type RuleCode, type Grade };
 
@@ -78,8 +79,7 @@ export function weeklyPoints(period: string, entries: readonly Pick<LedgerEntryV
 
 /** Percentage (0–100) of `value` against `cap`, for progress bars. */
 export function percent(value: number, cap: number): number {
-  if (cap <= 0) return 0;
-  return Math.max(0, Math.min(100, Math.round((value / cap) * 100)));
+  return percentOf(rate(value, cap));
 }
 
 /** "每日最多 0.5 分，每季度最多 12 分" or 不设上限. */

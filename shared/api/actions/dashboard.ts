@@ -14,8 +14,9 @@ export const dashboardActions = {
       members: z.number().int(),
       tasks: z.object({ published: z.number().int(), assigned: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
       meetings: z.object({ required: z.number().int(), held: z.number().int(), gaps: z.array(z.string()) }),
-      checkins: z.object({ days: z.number().int(), rate: z.number() }),
-      study: z.object({ lessons: z.number().int(), completions: z.number().int(), completionRate: z.number(), pushes: z.number().int(), pushReadRate: z.number(), notes: z.number().int() }),
+      // Each rate comes with the counts it is made of (domain/rates.ts): pages show both.
+      checkins: z.object({ days: z.number().int(), count: z.number().int(), possible: z.number().int(), rate: z.number() }),
+      study: z.object({ lessons: z.number().int(), completions: z.number().int(), completionsPossible: z.number().int(), completionRate: z.number(), pushes: z.number().int(), pushReads: z.number().int(), pushTargets: z.number().int(), pushReadRate: z.number(), notes: z.number().int() }),
       projects: z.object({ byStatus: z.object({ open: z.number().int(), inProgress: z.number().int(), done: z.number().int(), reviewed: z.number().int() }) satisfies z.ZodType<Record<(typeof PROJECT_STATUSES)[number], number>>, overdue: z.number().int() }),
       rectifications: z.object({ open: z.number().int(), overdueActions: z.number().int() }),
     }),

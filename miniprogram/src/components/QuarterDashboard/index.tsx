@@ -12,21 +12,13 @@ import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '@/domain/work';
 import { periodLabel } from '@/domain/points';
 import { ROUTES, go } from '@/lib/routes';
 import type { ActionOutput } from '@/services/api';
+import { percentOf, percentText, rate } from '../../../../shared/domain/rates';
 
 export type Quarter = ActionOutput<'dashboard.quarter'>;
 
-/** A rate (0–1) as a whole percent, clamped: 0.857 → 86. */
-export function pct(rate: number): number {
-  return Number.isFinite(rate) ? Math.round(Math.max(0, Math.min(1, rate)) * 100) : 0;
-}
-
-/** `part` of `whole` as a whole percent (0 when there is no whole). */
-export function share(part: number, whole: number): number {
-  return whole > 0 ? pct(part / whole) : 0;
-}
-
 /** One labelled bar: the label and the figure in text above, the bar below. */
-function Meter({ label, value, percent }: { label: string; value: string; percent: number }) {
+/** `share` is 0–1; the bar is at least a sliver once anything counts (domain/rates.ts). */
+function Meter({ label, value, share }: { label: string; value: string; share: number }) {
   return (
     <View className='meter'>
       <View className='meter__head'>
@@ -34,7 +26,7 @@ function Meter({ label, value, percent }: { label: string; value: string; percen
         <Text className='row__value'>{value}</Text>
       </View>
       <View className='meter__track' aria-hidden='true'>
-        <View className='meter__fill' style={{ width: `${percent}%` }} />
+        <View className='meter__fill' style={{ width: `${percentOf(share)}%` }} />
       </View>
     </View>
   );
@@ -54,12 +46,13 @@ function Tile({ title, label, url, children }: { title: string; label: string; u
 }
 
 export function QuarterFigures({ q }: { q: Quarter }) {
-  const tasks = share(q.tasks.done, q.tasks.assigned);
-  const meetings = share(q.meetings.held, q.meetings.required);
+  const tasks = rate(q.tasks.done, q.tasks.assigned);
+  const meetings = rate(q.meetings.held, q.meetings.required);
   const gaps = q.meetings.gaps.length;
-  const checkin = pct(q.checkins.rate);
-  const lessons = pct(q.study.completionRate);
-  const reads = pct(q.study.pushReadRate);
+  // Counts beside every percentage: 不足1% says little without "3 / 2,016".
+  const checkin = `${percentText(q.checkins.rate)}（${q.checkins.count} / ${q.checkins.possible} 人次）`;
+  const lessons = `${percentText(q.study.completionRate)}（${q.study.completions} / ${q.study.completionsPossible} 人次）`;
+  const reads = `${percentText(q.study.pushReadRate)}（${q.study.pushReads} / ${q.study.pushTargets} 人次）`;
   const projectTotal = PROJECT_STATUSES.reduce((s, st) => s + q.projects.byStatus[st], 0);
   const most = Math.max(1, ...PROJECT_STATUSES.map((st) => q.projects.byStatus[st]));
 
@@ -69,9 +62,9 @@ export function QuarterFigures({ q }: { q: Quarter }) {
         <Tile
           title='支部任务'
           url={ROUTES.secretaryTasks}
-          label={`支部任务：本季度发布 ${q.tasks.published} 项，完成 ${q.tasks.done} / ${q.tasks.assigned} 人次（${tasks}%），逾期未完成 ${q.tasks.overdue} 人次，查看任务`}
+          label={`支部任务：本季度发布 ${q.tasks.published} 项，完成 ${q.tasks.done} / ${q.tasks.assigned} 人次（${percentText(tasks)}），逾期未完成 ${q.tasks.overdue} 人次，查看任务`}
         >
-          <Meter label='完成率' value={`${q.tasks.done} / ${q.tasks.assigned}（${tasks}%）`} percent={tasks} />
+          <Meter label='完成率' value={`${q.tasks.done} / ${q.tasks.assigned}（${percentText(tasks)}）`} share={tasks} />
           <Text className='text text--small text--muted'>{`本季度发布 ${q.tasks.published} 项`}</Text>
           {q.tasks.overdue > 0 ? <Text className='text text--small overdue'>{`逾期未完成 ${q.tasks.overdue} 人次`}</Text> : null}
         </Tile>
@@ -83,14 +76,14 @@ export function QuarterFigures({ q }: { q: Quarter }) {
           url={ROUTES.secretaryMeetings}
           label={`三会一课：已开 ${q.meetings.held} / 应开 ${q.meetings.required}，${gaps ? `缺 ${gaps} 项` : '无缺项'}，查看会议`}
         >
-          <Meter label='已开 / 应开' value={`${q.meetings.held} / ${q.meetings.required}`} percent={meetings} />
+          <Meter label='已开 / 应开' value={`${q.meetings.held} / ${q.meetings.required}`} share={meetings} />
           {gaps ? <Text className='text text--small overdue'>{`缺 ${gaps} 项，请尽快安排`}</Text> : <Text className='text text--small text--muted'>本季度无缺项</Text>}
         </Tile>
       </View>
 
       <View role='listitem'>
-        <Tile title='徽章打卡' url={ROUTES.checkinRates} label={`徽章打卡：本季度打卡率 ${checkin}%，已过 ${q.checkins.days} 天，查看打卡率`}>
-          <Meter label='打卡率' value={`${checkin}%`} percent={checkin} />
+        <Tile title='徽章打卡' url={ROUTES.checkinRates} label={`徽章打卡：本季度打卡率 ${checkin}，已过 ${q.checkins.days} 天，查看打卡率`}>
+          <Meter label='打卡率' value={checkin} share={q.checkins.rate} />
           <Text className='text text--small text--muted'>{`本季度已过 ${q.checkins.days} 天 · 党员 ${q.members} 人`}</Text>
         </Tile>
       </View>
@@ -98,12 +91,12 @@ export function QuarterFigures({ q }: { q: Quarter }) {
       <View role='listitem'>
         <View className='card'>
           <Text className='card__title'>理论学习</Text>
-          <View role='button' aria-label={`微党课完成率 ${lessons}%（已发布 ${q.study.lessons} 课，完成 ${q.study.completions} 人次），查看微型党课`} onClick={() => go(ROUTES.secretaryLessons)}>
-            <Meter label='微党课完成率' value={`${lessons}%`} percent={lessons} />
+          <View role='button' aria-label={`微党课完成率 ${lessons}，已发布 ${q.study.lessons} 课，查看微型党课`} onClick={() => go(ROUTES.secretaryLessons)}>
+            <Meter label='微党课完成率' value={lessons} share={q.study.completionRate} />
             <Text className='text text--small text--muted'>{`已发布 ${q.study.lessons} 课 · 完成 ${q.study.completions} 人次 ›`}</Text>
           </View>
-          <View role='button' aria-label={`学习要点阅读率 ${reads}%（本季度推送 ${q.study.pushes} 条），查看学习要点`} onClick={() => go(ROUTES.secretaryPushes)}>
-            <Meter label='学习要点阅读率' value={`${reads}%`} percent={reads} />
+          <View role='button' aria-label={`学习要点阅读率 ${reads}，本季度推送 ${q.study.pushes} 条，查看学习要点`} onClick={() => go(ROUTES.secretaryPushes)}>
+            <Meter label='学习要点阅读率' value={reads} share={q.study.pushReadRate} />
             <Text className='text text--small text--muted'>{`本季度推送 ${q.study.pushes} 条 ›`}</Text>
           </View>
           <View className='entry' role='button' aria-label={`学习心得 ${q.study.notes} 篇，查看学习心得`} onClick={() => go(ROUTES.notes)}>
@@ -120,7 +113,7 @@ export function QuarterFigures({ q }: { q: Quarter }) {
           label={`攻坚项目 ${projectTotal} 个：${PROJECT_STATUSES.map((st) => `${PROJECT_STATUS_LABELS[st]} ${q.projects.byStatus[st]}`).join('，')}${q.projects.overdue ? `，节点逾期 ${q.projects.overdue} 个` : ''}，查看项目`}
         >
           {PROJECT_STATUSES.map((st) => (
-            <Meter key={st} label={PROJECT_STATUS_LABELS[st]} value={`${q.projects.byStatus[st]} 个`} percent={share(q.projects.byStatus[st], most)} />
+            <Meter key={st} label={PROJECT_STATUS_LABELS[st]} value={`${q.projects.byStatus[st]} 个`} share={rate(q.projects.byStatus[st], most)} />
           ))}
           {q.projects.overdue > 0 ? <Text className='text text--small overdue'>{`节点逾期的项目 ${q.projects.overdue} 个`}</Text> : null}
         </Tile>

@@ -44,10 +44,6 @@ export function TaskStateTag({ state }: { state: TaskState }) {
   return <Text className={`task-state task-state--${state}`}>{TASK_STATE_LABELS[state]}</Text>;
 }
 
-/** Done of targets as a whole percent (0 without targets). */
-export function donePercent(done: number, targets: number): number {
-  return targets > 0 ? Math.round((Math.min(done, targets) / targets) * 100) : 0;
-}
 
 /**
  * The page's WeChat share: the card titled 【支部任务】<title> opening the task, and the share

@@ -1,11 +1,8 @@
 /** 业务目标 (突击队) helpers: progress in percent and the chart's points (plain functions, no I/O). */
 import type { TargetView } from '@/services/api';
 
-/** Progress as a whole percent (may pass 100): 0.4567 → 46. */
-export function progressPercent(progress: number): number {
-  if (!Number.isFinite(progress) || progress <= 0) return 0;
-  return Math.round(progress * 100);
-}
+/** Progress as a whole percent (may pass 100): 0.4567 → 46; the rule is domain/rates.ts. */
+export { progressPercent } from '../../../../../shared/domain/rates';
 
 export interface ChartPoint {
   id: string;

@@ -9,10 +9,10 @@ import { PeriodPicker } from '@/components/PeriodPicker';
 import { useAction } from '@/hooks/useAction';
 import { currentPeriod, previousPeriod } from '@/domain/quarter';
 import { RULE_CODES, RULE_LABELS, periodLabel } from '@/domain/points';
+import { percentText } from '../../../../../../shared/domain/rates';
 
-export function percent(share: number): string {
-  return `${Math.round(Math.max(0, Math.min(1, share)) * 100)}%`;
-}
+/** A participation share as text (domain/rates.ts): never 0% when someone took part. */
+export const percent = percentText;
 
 export default function Compare() {
   const now = currentPeriod();

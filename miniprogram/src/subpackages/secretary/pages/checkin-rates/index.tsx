@@ -13,6 +13,7 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { chinaToday } from '@/domain/points';
 import type { ActionOutput } from '@/services/api';
 import './index.css';
+import { percentOf, percentText } from '../../../../../../shared/domain/rates';
 
 export type QuickPeriod = 'week' | 'month' | 'quarter';
 export const QUICK_LABELS: Record<QuickPeriod, string> = { week: '本周', month: '本月', quarter: '本季度' };
@@ -31,10 +32,8 @@ export function periodRange(kind: QuickPeriod, today: string): { from: string; t
   return { from: new Date(date.getTime() - sinceMonday * 86400000).toISOString().slice(0, 10), to: today };
 }
 
-/** A rate (0–1) as a whole percentage: 0.857 → "86%". */
-export function ratePercent(rate: number): string {
-  return `${Math.round(Math.max(0, Math.min(1, rate)) * 100)}%`;
-}
+/** A rate (0–1) as the page shows it (domain/rates.ts): 0.857 → "86%", 1 of 2,016 → "不足1%". */
+export const ratePercent = percentText;
 
 /** Lowest rate first (then fewer days, then name), or highest first. */
 export function sortMembers(rows: readonly Row[], order: 'asc' | 'desc'): Row[] {
@@ -124,7 +123,7 @@ export default function CheckinRates() {
                 <View key={g.id ?? 'none'} className='bar-row' role='listitem' aria-label={`${g.name}，${g.members} 人，打卡率 ${ratePercent(g.rate)}`}>
                   <Text className='bar-row__label rates__bar-label'>{g.name}</Text>
                   <View className='bar-row__track'>
-                    <View className='bar-row__fill' style={{ width: ratePercent(g.rate) }} />
+                    <View className='bar-row__fill' style={{ width: `${percentOf(g.rate)}%` }} />
                   </View>
                   <Text className='bar-row__count'>{ratePercent(g.rate)}</Text>
                 </View>

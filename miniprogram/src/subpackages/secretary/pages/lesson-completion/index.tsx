@@ -5,6 +5,7 @@ import { PageShell } from '@/components/PageShell';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { chinaDateTime, decodeParam } from '@/lib/format';
+import { reachedPercent } from '../../../../../../shared/domain/rates';
 
 export default function LessonCompletion() {
   const { params } = useRouter();
@@ -40,9 +41,9 @@ export default function LessonCompletion() {
           <View className='card' role='list' aria-label='学习中'>
             {data.inProgress.length === 0 ? <Text className='text text--muted'>暂无</Text> : null}
             {data.inProgress.map((m) => (
-              <View key={m.id} className='row' role='listitem' aria-label={`${m.name}，已学 ${Math.floor(m.watchedRatio * 100)}%`}>
+              <View key={m.id} className='row' role='listitem' aria-label={`${m.name}，已学 ${reachedPercent(m.watchedRatio)}%`}>
                 <Text className='row__label'>{m.name}</Text>
-                <Text className='row__value'>{`已学 ${Math.floor(m.watchedRatio * 100)}%`}</Text>
+                <Text className='row__value'>{`已学 ${reachedPercent(m.watchedRatio)}%`}</Text>
               </View>
             ))}
           </View>

@@ -12,6 +12,7 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { periodLabel } from '@/domain/points';
 import { currentPeriod, previousPeriod } from '@/domain/quarter';
 import { go, ROUTES } from '@/lib/routes';
+import { percentOf, percentText, rate } from '../../../../../../shared/domain/rates';
 
 export default function PledgeStatus() {
   const now = currentPeriod();
@@ -20,7 +21,7 @@ export default function PledgeStatus() {
   const status = useAction('pledge.status', { period });
   useReloadOnShow(status.reload);
   const d = status.data;
-  const percent = d && d.members ? Math.round((d.signed / d.members) * 100) : 0;
+  const signed = d ? rate(d.signed, d.members) : 0;
 
   return (
     <PageShell status={status.status} errorMessage={status.error?.message} onRetry={status.reload}>
@@ -29,12 +30,12 @@ export default function PledgeStatus() {
         <View>
           <View className='card'>
             <Text className='card__title'>承诺签署</Text>
-            <View role='status' aria-label={`已签署 ${d.signed} / ${d.members} 人，${percent}%`}>
+            <View role='status' aria-label={`已签署 ${d.signed} / ${d.members} 人，${percentText(signed)}`}>
               <Text className='big-number'>{`${d.signed} / ${d.members}`}</Text>
-              <Text className='text text--small text--muted'>{`已签署 / 党员人数（${percent}%）`}</Text>
+              <Text className='text text--small text--muted'>{`已签署 / 党员人数（${percentText(signed)}）`}</Text>
             </View>
             <View className='meter__track' aria-hidden='true'>
-              <View className='meter__fill' style={{ width: `${percent}%` }} />
+              <View className='meter__fill' style={{ width: `${percentOf(signed)}%` }} />
             </View>
             <View className='actions'>
               <Button className='btn btn--plain btn--small' aria-label='查看承诺公开栏' onClick={() => go(ROUTES.pledgeBoard)}>

@@ -9,11 +9,8 @@ import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { chinaDateTime } from '@/lib/format';
 import { ROUTES, go } from '@/lib/routes';
+import { percentOf, percentText, rate } from '../../../../../../shared/domain/rates';
 
-/** Reads of targets as a whole percent (0 with no targets). */
-function readRate(reads: number, targets: number): number {
-  return targets > 0 ? Math.round((Math.min(reads, targets) / targets) * 100) : 0;
-}
 
 export default function SecretaryPushes() {
   const list = useAction('studyPush.list', {});
@@ -32,7 +29,7 @@ export default function SecretaryPushes() {
       ) : null}
       <View role='list' aria-label='学习要点'>
         {items.map((p) => {
-          const rate = readRate(p.reads, p.targets);
+          const read = rate(p.reads, p.targets);
           const when = `${p.status === 'scheduled' ? '定时' : '已发送'} ${chinaDateTime(p.sendAt)}`;
           const target = p.groups.length ? p.groups.map((g) => g.name).join('、') : '全支部';
           return (
@@ -40,7 +37,7 @@ export default function SecretaryPushes() {
               <View
                 className='card'
                 role='button'
-                aria-label={`${p.title}，${when}，发送给${target}，阅读率 ${rate}%（${p.reads}/${p.targets}），查看阅读情况`}
+                aria-label={`${p.title}，${when}，发送给${target}，阅读率 ${percentText(read)}（${p.reads}/${p.targets}），查看阅读情况`}
                 onClick={() => go(`${ROUTES.pushReaders}?id=${p.id}`)}
               >
                 <Text className='card__title'>{p.title}</Text>
@@ -49,9 +46,9 @@ export default function SecretaryPushes() {
                 <View className='bar-row'>
                   <Text className='bar-row__label'>阅读率</Text>
                   <View className='bar-row__track'>
-                    <View className='bar-row__fill' style={{ width: `${rate}%` }} />
+                    <View className='bar-row__fill' style={{ width: `${percentOf(read)}%` }} />
                   </View>
-                  <Text className='bar-row__count'>{`${rate}%`}</Text>
+                  <Text className='bar-row__count'>{percentText(read)}</Text>
                 </View>
                 <Text className='text text--small text--muted'>{`已读 ${p.reads} / ${p.targets} 人 ›`}</Text>
               </View>

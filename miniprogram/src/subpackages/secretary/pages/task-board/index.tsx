@@ -11,7 +11,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert } from '@/components/Field';
 import { Photos } from '@/components/Photos';
-import { TaskShare, TaskStateTag, donePercent, dueText, isPastDue, useTaskShare } from '@/components/Task';
+import { TaskShare, TaskStateTag, dueText, isPastDue, useTaskShare } from '@/components/Task';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { TASK_DONE_BY_LABELS, TASK_KIND_LABELS, TASK_STATES, TASK_STATE_LABELS, type TaskState } from '@/domain/work';
@@ -19,6 +19,7 @@ import { chinaDateTime, decodeParam } from '@/lib/format';
 import { confirmChange } from '@/lib/confirm';
 import { useSubmit } from '@/lib/submit';
 import type { ActionOutput } from '@/services/api';
+import { percentOf, percentText, rate } from '../../../../../../shared/domain/rates';
 
 type Board = ActionOutput<'task.board'>;
 type Filter = 'all' | TaskState;
@@ -90,7 +91,7 @@ function BoardView({ board, filter, onFilter }: { board: Board; filter: Filter; 
   const { task } = board;
   const c = counts(board);
   const total = board.members.length;
-  const rate = donePercent(c.done, total);
+  const done = rate(c.done, total);
   const past = isPastDue(task);
   const shown = filter === 'all' ? board.members : board.members.filter((m) => m.state === filter);
   const countOf = (f: Filter) => (f === 'all' ? total : c[f]);
@@ -105,10 +106,10 @@ function BoardView({ board, filter, onFilter }: { board: Board; filter: Filter; 
         <View className='meter'>
           <View className='meter__head'>
             <Text>已完成</Text>
-            <Text className='row__value'>{`${c.done} / ${total} 人（${rate}%）`}</Text>
+            <Text className='row__value'>{`${c.done} / ${total} 人（${percentText(done)}）`}</Text>
           </View>
           <View className='meter__track' aria-hidden='true'>
-            <View className='meter__fill' style={{ width: `${rate}%` }} />
+            <View className='meter__fill' style={{ width: `${percentOf(done)}%` }} />
           </View>
         </View>
         <View role='list' aria-label='完成情况统计'>

@@ -5,11 +5,12 @@
  */
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
-import { donePercent, dueText, isPastDue } from '@/components/Task';
+import { dueText, isPastDue } from '@/components/Task';
 import { useAction } from '@/hooks/useAction';
 import { useReloadOnShow } from '@/hooks/useReloadOnShow';
 import { TASK_DONE_BY_LABELS, TASK_KIND_LABELS } from '@/domain/work';
 import { ROUTES, go } from '@/lib/routes';
+import { percentOf, percentText, rate } from '../../../../../../shared/domain/rates';
 
 export default function SecretaryTasks() {
   const list = useAction('task.list', {});
@@ -29,7 +30,7 @@ export default function SecretaryTasks() {
       <View role='list' aria-label='支部任务'>
         {items.map((t) => {
           const past = isPastDue(t);
-          const rate = donePercent(t.done, t.targets);
+          const done = rate(t.done, t.targets);
           const overdue = past ? Math.max(0, t.targets - t.done) : 0;
           return (
             <View key={t.id} role='listitem'>
@@ -46,10 +47,10 @@ export default function SecretaryTasks() {
                 <View className='meter'>
                   <View className='meter__head'>
                     <Text>已完成</Text>
-                    <Text className='row__value'>{`${t.done} / ${t.targets} 人（${rate}%）`}</Text>
+                    <Text className='row__value'>{`${t.done} / ${t.targets} 人（${percentText(done)}）`}</Text>
                   </View>
                   <View className='meter__track' aria-hidden='true'>
-                    <View className='meter__fill' style={{ width: `${rate}%` }} />
+                    <View className='meter__fill' style={{ width: `${percentOf(done)}%` }} />
                   </View>
                 </View>
                 {overdue ? <Text className='text text--small overdue'>{`逾期未完成 ${overdue} 人`}</Text> : null}
