@@ -29,10 +29,13 @@ export function callerOpenid(): string | null {
 }
 
 /**
- * The time of a call. Only the local emulator's test clock sets TONGXIN_CLOCK_OFFSET_MS, so
- * tests can run "at 23:59 China time"; CloudBase never does.
+ * The time of a call. Only the local emulator's test clock sets TONGXIN_CLOCK_OFFSET_MS (a
+ * running clock moved) or TONGXIN_CLOCK_FROZEN_MS (a stopped one), so tests can run "at 23:59
+ * China time"; CloudBase never does.
  */
 export function callTime(): Date {
+  const frozen = Number(process.env.TONGXIN_CLOCK_FROZEN_MS);
+  if (process.env.TONGXIN_CLOCK_FROZEN_MS && Number.isFinite(frozen)) return new Date(frozen);
   const offset = Number(process.env.TONGXIN_CLOCK_OFFSET_MS ?? 0);
   return new Date(Date.now() + (Number.isFinite(offset) ? offset : 0));
 }

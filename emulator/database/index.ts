@@ -78,6 +78,11 @@ export class DatabaseService {
     }
   }
 
+  /** A count that moves with every write of any kind: "nothing was written" is one comparison (tests). */
+  writeCount(): number {
+    return this.store.writes();
+  }
+
   exportState(): Record<string, unknown[]> {
     const out: Record<string, unknown[]> = {};
     for (const [name, docs] of this.store.dump()) out[name] = docs;

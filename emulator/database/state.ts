@@ -101,6 +101,11 @@ export class Store {
     return { id: r.id, doc: this.parse(r.body), version: r.version };
   }
 
+  /** Rows written (inserted, updated, deleted) since the store opened: SQLite's total_changes(). */
+  writes(): number {
+    return (this.sql('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
   nextVersion(): number {
     this.versionCounter += 1;
     return this.versionCounter;

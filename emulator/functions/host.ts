@@ -112,6 +112,8 @@ export class FunctionHost {
   private stopped = false;
   /** Test clock: functions see Date.now() + this (injected as TONGXIN_CLOCK_OFFSET_MS; never set in production). */
   private clockOffsetMs = 0;
+  /** A stopped test clock (TONGXIN_CLOCK_FROZEN_MS), or null. */
+  private frozenAtMs: number | null = null;
 
   constructor(private readonly options: FunctionHostOptions) {
     this.maxInstances = options.maxInstances ?? 20;
@@ -121,9 +123,21 @@ export class FunctionHost {
     for (const fn of options.functions) this.pools.set(fn.name, { fn, idle: [], busy: new Set(), waiting: [] });
   }
 
-  /** Moves the functions' clock so that it reads `at` now (null: the real clock again). */
+  /** Moves the functions' clock so that it reads `at` now and runs on (null: the real clock again). */
   setClock(at: Date | null): void {
+    this.frozenAtMs = null;
     this.clockOffsetMs = at ? at.getTime() - Date.now() : 0;
+  }
+
+  /** Stops the functions' clock at `at`: every call sees that instant until it is moved (tests that must not depend on the machine's speed). */
+  freezeClock(at: Date): void {
+    this.frozenAtMs = at.getTime();
+  }
+
+  /** Moves the functions' clock on by `ms`, frozen or running (instead of sleeping in a test). */
+  advanceClock(ms: number): void {
+    if (this.frozenAtMs !== null) this.frozenAtMs += ms;
+    else this.clockOffsetMs += ms;
   }
 
   names(): string[] {
@@ -172,7 +186,8 @@ export class FunctionHost {
       WX_CLIENTIP: '127.0.0.1',
       TONGXIN_WECHAT_FAKE_URL: this.options.wechatUrl,
     };
-    if (this.clockOffsetMs) env.TONGXIN_CLOCK_OFFSET_MS = String(this.clockOffsetMs);
+    if (this.frozenAtMs !== null) env.TONGXIN_CLOCK_FROZEN_MS = String(this.frozenAtMs);
+    else if (this.clockOffsetMs) env.TONGXIN_CLOCK_OFFSET_MS = String(this.clockOffsetMs);
     if (identity.openid) env.WX_OPENID = identity.openid;
     if (identity.unionid) env.WX_UNIONID = identity.unionid;
     return env;

@@ -1,5 +1,6 @@
 /** The WeChat port of cloudfunctions/ against the emulator's fakes. */
 import QRCode from 'qrcode';
+import { QR_PNG_OPTIONS } from '../../emulator/wechat/operations';
 import { startEmulator, type Emulator } from '../../emulator';
 import type { WechatPort } from '../../cloudfunctions/_shared/wechat';
 
@@ -23,9 +24,7 @@ afterAll(async () => {
 describe('WeChat fakes behind the port', () => {
   it('turns a mini-program code into a standard QR of the H5 URL of the same page and scene', async () => {
     const png = await port.miniProgramCode({ scene: 'l=lesson42', page: 'pages/lesson/index', width: 430 });
-    const expected = await QRCode.toBuffer(`${emulator.origin}/#/pages/lesson/index?scene=l%3Dlesson42`, {
-      type: 'png', width: 430, margin: 2, errorCorrectionLevel: 'M',
-    });
+    const expected = await QRCode.toBuffer(`${emulator.origin}/#/pages/lesson/index?scene=l%3Dlesson42`, { ...QR_PNG_OPTIONS, width: 430 });
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.equals(expected)).toBe(true);
   });

@@ -25,6 +25,8 @@ beforeAll(async () => {
   stack = await startLocalStack();
 });
 afterAll(() => stack.stop());
+// A test that stops or moves the functions' clock never leaves it so for the next.
+afterEach(() => stack.emulator.functions.setClock(null));
 
 describe('sending', () => {
   it('sends to the branch now, once per request id, and only subscribers get a notice', async () => {
@@ -63,14 +65,17 @@ describe('sending', () => {
   it('keeps a scheduled push from members until the timer sends it', async () => {
     data(await as(stack, demoOpenid('b-netops-m22'), 'studyPush.subscribe', { template: 'studyPush', accepted: true }));
     stack.emulator.wechat.messages.length = 0;
-    const soon = new Date(Date.now() + 1500).toISOString();
+    // On a stopped clock: however slow the machine, the push is still ahead when it is scheduled.
+    const at = new Date();
+    stack.emulator.functions.freezeClock(at);
+    const soon = new Date(at.getTime() + 60_000).toISOString();
     const scheduled = data<Push>(await as(stack, secretary, 'studyPush.send', push({ sendAt: soon })));
     expect(scheduled.status).toBe('scheduled');
     const member = demoOpenid('b-netops-m22');
     expect((await as(stack, member, 'studyPush.view', { pushId: scheduled.id })).error?.code).toBe('NOT_FOUND');
     const early = await stack.emulator.timers.fire('studyPush', 'dispatch');
     expect(early.ok && (early.result as { data: { delivered: number } }).data.delivered).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    stack.emulator.functions.advanceClock(61_000);
     const due = await stack.emulator.timers.fire('studyPush', 'dispatch');
     expect(due.ok && (due.result as { data: { delivered: number } }).data.delivered).toBe(1);
     expect(stack.emulator.wechat.messages.map((m) => m.touser)).toEqual([member]);
