@@ -19,6 +19,9 @@ const base = {
 module.exports = {
   // Generous: a loaded machine may be slow; no test asserts a time.
   testTimeout: 120000,
+  // Jest's default is cores − 1, one worker on this 2-core machine; the tests wait on the
+  // function host's threads and HTTP as much as they compute, so every core gets a worker.
+  maxWorkers: '100%',
   // One build of the function bundles and one seeded snapshot per run (tests/support/test-run.ts).
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

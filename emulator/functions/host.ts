@@ -134,6 +134,11 @@ export class FunctionHost {
     this.frozenAtMs = at.getTime();
   }
 
+  /** What the functions' clock reads now: a test computes its expectations from the same clock. */
+  now(): Date {
+    return new Date(this.frozenAtMs ?? Date.now() + this.clockOffsetMs);
+  }
+
   /** Moves the functions' clock on by `ms`, frozen or running (instead of sleeping in a test). */
   advanceClock(ms: number): void {
     if (this.frozenAtMs !== null) this.frozenAtMs += ms;

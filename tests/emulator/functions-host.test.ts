@@ -54,6 +54,23 @@ describe('function host', () => {
     expect(await host.invoke('probe', {}, { openid: 'o_c', appid: 'wx1' })).toMatchObject({ ok: true });
   });
 
+  it("does not count a cold instance's start-up against the execution time-out, which has a limit of its own", async () => {
+    const slowBundle = join(ROOT, 'dist', 'test-fixtures', String(process.pid), 'slow-start.js');
+    await build({ entryPoints: [join(__dirname, 'fixtures', 'slow-start.ts')], outfile: slowBundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+    const slow = { name: 'slow', bundle: slowBundle, bytes: 0, timeoutSeconds: 1, triggers: [] };
+    const roomy = new FunctionHost({ functions: [slow], adminUrl: 'http://127.0.0.1:9/admin', wechatUrl: 'http://127.0.0.1:9/__/wechat', maxInstances: 20 });
+    const strict = new FunctionHost({ functions: [slow], adminUrl: 'http://127.0.0.1:9/admin', wechatUrl: 'http://127.0.0.1:9/__/wechat', initTimeoutMs: 300 });
+    try {
+      // 8 first calls at once on 2 cores: cold instances each taking 1.5 s of CPU (6 s and more together) to load, with 1 s to run.
+      const outcomes = await Promise.all(Array.from({ length: 8 }, () => roomy.invoke('slow', {}, { openid: 'o_a', appid: 'wx1' })));
+      for (const outcome of outcomes) expect(outcome).toMatchObject({ ok: true, result: { loadedFor: expect.any(Number) } });
+      // Past the initialisation limit the instance is dropped and the call fails as a crash, not as its own time-out.
+      expect(await strict.invoke('slow', {}, { openid: 'o_a', appid: 'wx1' })).toMatchObject({ ok: false, reason: 'CRASH', message: expect.stringContaining('initialise') });
+    } finally {
+      await Promise.all([roomy.stop(), strict.stop()]);
+    }
+  });
+
   it('answers NOT_FOUND for an unknown function', async () => {
     expect(await host.invoke('nope', {}, { openid: 'o_a', appid: 'wx1' })).toMatchObject({ ok: false, reason: 'NOT_FOUND' });
   });

@@ -19,6 +19,13 @@ const MEMBER = demoOpenid('b-netops-m10');
 const MARKET_SECRETARY = demoOpenid('b-market-m01');
 const MARKET_MEMBER = demoOpenid('b-market-m04');
 const HOUR = 3600 * 1000;
+/**
+ * The functions' clock runs from the middle of a quarter (a Wednesday morning), whatever the
+ * real date: "ten minutes ago" and "next week" stay in the quarter, and every expectation
+ * below is computed from the same clock.
+ */
+const PINNED = new Date('2026-11-18T10:00:00+08:00');
+const clock = () => stack.emulator.functions.now();
 const EXPIRED = '签到码已过期，请扫描现场最新的二维码';
 
 /** Every reply of the test, to check at the end that no secret ever left the function. */
@@ -38,7 +45,7 @@ interface Ledger { entries: Array<{ id: string; rule: string | null; kind: strin
 const meetingInput = (over: Record<string, unknown> = {}) => ({
   kind: 'assembly',
   title: '支部党员大会',
-  startsAt: new Date(Date.now() - 10 * 60 * 1000).toISOString(),
+  startsAt: new Date(clock().getTime() - 10 * 60 * 1000).toISOString(),
   place: '三楼党员活动室',
   agenda: '传达学习上级会议精神；讨论本季度工作',
   groupId: null,
@@ -68,6 +75,7 @@ const ledger = async (openid: string) => data<Ledger>(await as(openid, 'points.m
 
 beforeAll(async () => {
   stack = await startLocalStack();
+  stack.emulator.functions.setClock(PINNED);
 });
 afterAll(() => stack.stop());
 
@@ -106,14 +114,14 @@ describe('scheduling', () => {
   });
 
   it('keeps +08:00 instants exact and lists meetings of the quarter, members seeing only their own', async () => {
-    const at = new Date(Date.now() + 48 * HOUR);
+    const at = new Date(clock().getTime() + 48 * HOUR);
     const local = new Date(at.getTime() + 8 * HOUR).toISOString().replace('Z', '+08:00');
     const m = await schedule(SECRETARY, { startsAt: local, title: '下周支部党员大会' });
     expect(new Date(m.startsAt).getTime()).toBe(new Date(local).getTime());
     const committee = await schedule(SECRETARY, { kind: 'committee', title: '支委会（列表）' });
 
     const mine = data<{ period: string; items: MeetingView[] }>(await as(MEMBER, 'meeting.list', {}));
-    const period = chinaQuarter(new Date());
+    const period = chinaQuarter(clock());
     expect(mine.period).toBe(period);
     const ids = mine.items.map((i) => i.id);
     if (chinaQuarter(at) === period) expect(ids).toContain(m.id);
@@ -145,7 +153,7 @@ describe('sign-in', () => {
     expect(code.qrUrl).toMatch(/^data:image\/png;base64,/);
     expect(Buffer.from(code.qrUrl.split(',')[1], 'base64').subarray(1, 4).toString()).toBe('PNG');
     expect(code.page).toBe(`subpackages/study/pages/meeting-signin/index?scene=${encodeURIComponent(code.token)}`);
-    const ttl = new Date(code.expiresAt).getTime() - Date.now();
+    const ttl = new Date(code.expiresAt).getTime() - clock().getTime();
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
     expect((await as(MEMBER, 'meeting.signInCode', { meetingId: meeting.id })).error?.code).toBe('FORBIDDEN');
@@ -171,20 +179,20 @@ describe('sign-in', () => {
 
   it('refuses an expired token and writes nothing', async () => {
     const secret = (await secretOf(meeting.id));
-    const old = issue(meeting.id, secret, new Date(Date.now() - 61_000));
+    const old = issue(meeting.id, secret, new Date(clock().getTime() - 61_000));
     const before = (await state());
     const reply = await as(demoOpenid('b-netops-m11'), 'meeting.signIn', { token: old });
     expect(reply.error).toEqual({ code: 'INVALID_INPUT', message: EXPIRED, fields: { token: EXPIRED } });
     expect((await state())).toEqual(before);
     // The same member with a token issued just now is welcome.
-    const fresh = issue(meeting.id, secret, new Date());
+    const fresh = issue(meeting.id, secret, clock());
     expect(data<SignedIn>(await as(demoOpenid('b-netops-m11'), 'meeting.signIn', { token: fresh })).alreadySignedIn).toBe(false);
   });
 
   it("refuses another meeting's signature, a forged token and another branch's meeting", async () => {
     const other = await schedule(SECRETARY, { title: '另一个会议' });
     const before = (await state());
-    const crossed = issue(meeting.id, (await secretOf(other.id)), new Date());
+    const crossed = issue(meeting.id, (await secretOf(other.id)), clock());
     expect((await as(demoOpenid('b-netops-m12'), 'meeting.signIn', { token: crossed })).error).toMatchObject({ code: 'INVALID_INPUT', fields: { token: expect.any(String) } });
     expect((await as(demoOpenid('b-netops-m12'), 'meeting.signIn', { token: `${meeting.id}.zzzzzz.AAAAAAAAAAA` })).error?.code).toBe('INVALID_INPUT');
     expect((await as(demoOpenid('b-netops-m12'), 'meeting.signIn', { token: 'not-a-token-at-all' })).error?.code).toBe('INVALID_INPUT');
@@ -263,7 +271,7 @@ describe('attendance by the secretary', () => {
 describe('minutes', () => {
   it('takes text and photos from the meeting folder only, after the meeting started', async () => {
     const meeting = await schedule(SECRETARY, { title: '有记录的会议' });
-    const future = await schedule(SECRETARY, { title: '未来的会议', startsAt: new Date(Date.now() + 24 * HOUR).toISOString() });
+    const future = await schedule(SECRETARY, { title: '未来的会议', startsAt: new Date(clock().getTime() + 24 * HOUR).toISOString() });
     const text = '会议传达学习了上级精神，讨论了本季度重点工作安排。';
     const tooEarly = await as(SECRETARY, 'meeting.saveMinutes', { meetingId: future.id, text, photos: [] });
     expect(tooEarly.error?.code).toBe('CONFLICT');
@@ -287,7 +295,7 @@ describe('minutes', () => {
 
 describe('quarter report', () => {
   it("counts last quarter's held meetings per kind against the rules, with the gaps", async () => {
-    const period = shiftQuarter(chinaQuarter(new Date()), -1);
+    const period = shiftQuarter(chinaQuarter(clock()), -1);
     const [m1, m2, m3] = quarterMonths(period);
     const at = (month: string, day = 10) => `${month}-${String(day).padStart(2, '0')}T14:30:00+08:00`;
     const minutes = '会议按议程进行，形成会议纪要并报党委备案。';
@@ -320,7 +328,7 @@ describe('quarter report', () => {
 
     // This quarter: months that have not begun have no gaps yet.
     const now = data<{ kinds: Array<{ gaps: string[] }> }>(await as(SECRETARY, 'meeting.quarterReport', {}));
-    const begun = quarterMonths(chinaQuarter(new Date())).filter((m) => m <= chinaMonth(new Date())).map(label);
+    const begun = quarterMonths(chinaQuarter(clock())).filter((m) => m <= chinaMonth(clock())).map(label);
     for (const gap of now.kinds.flatMap((k) => k.gaps)) expect(gap.startsWith('本季度') || begun.some((l) => gap.startsWith(`${l} `))).toBe(true);
     expect((await as(MEMBER, 'meeting.quarterReport', {})).error?.code).toBe('FORBIDDEN');
     // Another branch's report knows nothing of these meetings.
@@ -337,8 +345,8 @@ describe('the reminder before a meeting', () => {
   const sentFor = (title: string) => stack.emulator.wechat.messages.filter((m) => m.data.thing1?.value === title);
 
   it('goes an hour ahead, once, only to expected attendees who subscribed, and never for another branch', async () => {
-    const soon = await schedule(SECRETARY, { kind: 'committee', title: '支委会（提醒）', startsAt: new Date(Date.now() + 30 * 60 * 1000).toISOString() });
-    const later = await schedule(SECRETARY, { title: '党员大会（提醒）', startsAt: new Date(Date.now() + 3 * HOUR).toISOString() });
+    const soon = await schedule(SECRETARY, { kind: 'committee', title: '支委会（提醒）', startsAt: new Date(clock().getTime() + 30 * 60 * 1000).toISOString() });
+    const later = await schedule(SECRETARY, { title: '党员大会（提醒）', startsAt: new Date(clock().getTime() + 3 * HOUR).toISOString() });
     const committee = netopsMembers.filter((m) => m.roles.includes('committeeMember') || m.roles.includes('secretary'));
     const [subscribed, notSubscribed] = committee;
     const outsider = netopsMembers.find((m) => !committee.includes(m)) as MemberDoc;
@@ -362,11 +370,11 @@ describe('the reminder before a meeting', () => {
     expect(meetings.find((m) => m._id === later.id)?.remindedAt ?? null).toBeNull();
 
     // Two and a half hours on, the later meeting is due; the outsider is expected there and still has a credit.
-    stack.emulator.functions.setClock(new Date(Date.now() + 2.5 * HOUR));
+    stack.emulator.functions.advanceClock(2.5 * HOUR);
     try {
       await stack.emulator.timers.fire('meeting', 'remind');
     } finally {
-      stack.emulator.functions.setClock(null);
+      stack.emulator.functions.advanceClock(-2.5 * HOUR);
     }
     expect(sentFor('党员大会（提醒）').map((m) => m.touser)).toEqual([demoOpenid(outsider._id)]);
 
