@@ -8,16 +8,19 @@ import { demoOpenid } from '../../scripts/seed/demo';
 import { issue } from '../../cloudfunctions/_shared/signin-token';
 import { as, data } from './support/org-fixtures';
 
+/** The one instant this file runs at: its times, its sign-in tokens and the functions' stopped clock (stack.ts), so a token never expires because the machine is slow. */
+const START = new Date();
+
 let stack: LocalStack;
 const secretary = demoOpenid('b-netops-m01');
-const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+const inHours = (h: number) => new Date(START.getTime() + h * 3600_000).toISOString();
 const activity = (extra: Record<string, unknown> = {}) => ({ theme: '重温入党誓词主题党日', startsAt: inHours(24), place: '党员活动室', detail: '参观红色教育基地，重温入党誓词。', capacity: 0, oath: true, ...extra });
 
 interface Activity { id: string; signedUp: number; present: number; mine: { signedUp: boolean; present: boolean; oath: boolean } }
 const secretOf = async (id: string) => (((await stack.state()) as Record<string, Array<{ _id: string; secret: string }>>).activities.find((a) => a._id === id) as { secret: string }).secret;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ frozenAt: START });
 });
 afterAll(() => stack.stop());
 
@@ -58,12 +61,12 @@ describe('on-site sign-in', () => {
     const member = demoOpenid('b-netops-m18');
     const before = (await stack.state());
 
-    const expired = issue(a.id, (await secretOf(a.id)), new Date(Date.now() - 61_000));
+    const expired = issue(a.id, (await secretOf(a.id)), new Date(START.getTime() - 61_000));
     const reply = await as(stack, member, 'activity.signIn', { token: expired });
     expect(reply.error?.code).toBe('INVALID_INPUT');
     expect(reply.error?.message).toMatch(/过期/);
 
-    const fresh = issue(a.id, (await secretOf(a.id)), new Date());
+    const fresh = issue(a.id, (await secretOf(a.id)), new Date(START));
     const moved = `${b.id}${fresh.slice(a.id.length)}`;
     expect((await as(stack, member, 'activity.signIn', { token: moved })).error?.code).toBe('INVALID_INPUT');
 

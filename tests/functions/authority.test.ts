@@ -14,6 +14,9 @@ import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaDay, chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind } from './support/org-fixtures';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
 let snapshot: Record<string, unknown[]>;
 /** The database's write count right after the snapshot was last restored (-1: never). */
@@ -31,9 +34,9 @@ async function signPledge(openid: string, memberId: string): Promise<string> {
   const signature = await stack.putFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
   return data<{ id: string }>(await as(stack, openid, 'pledge.sign', { signature })).id;
 }
-const TODAY = chinaDay(new Date());
-const MILESTONE_DUE = chinaDay(new Date(Date.now() + 10 * 86_400_000));
-const taskInput = (target: unknown) => ({ requestId: 'matrix-task-01', kind: 'study', title: '学习任务', detail: '请完成学习', dueAt: new Date(Date.now() + 86_400_000).toISOString(), doneBy: 'confirm', target });
+const TODAY = chinaDay(new Date(START));
+const MILESTONE_DUE = chinaDay(new Date(START.getTime() + 10 * 86_400_000));
+const taskInput = (target: unknown) => ({ requestId: 'matrix-task-01', kind: 'study', title: '学习任务', detail: '请完成学习', dueAt: new Date(START.getTime() + 86_400_000).toISOString(), doneBy: 'confirm', target });
 const projectInput = (b: BranchKey, ownerId: string) => ({ requestId: `matrix-project-${ownerId}`, kind: 'secretary', title: '攻坚项目', goal: '完成攻坚', leadId: `b-${b}-m02`, overrideReason: '矩阵测试', groupIds: [], unitIds: [], milestones: [{ title: '第一节点', ownerId, dueOn: MILESTONE_DUE }] });
 const agreementInput = (b: BranchKey) => ({ agreementId: fixtures[b].agreementId, partner: { name: '共建单位党支部', kind: 'bank', contact: '王主任' }, terms: '联合开展活动', signedOn: '2026-10-01', status: 'active', file: null });
 /** Per caller, the project or volunteer record set up for them (they own the milestone / organise the activity). */
@@ -43,11 +46,11 @@ const meetingSecret = (b: BranchKey) => (snapshot[COLLECTIONS.meetings] as Array
 const lessonInput = (b: BranchKey) => ({ title: '矩阵测试党课', summary: '测试', speakerId: `b-${b}-m02`, unitId: null, video: video(b), cover: null, durationSeconds: 60 });
 /** A 三单 issued to each bound caller, by member id (for the member's own answer). */
 const ownRect = new Map<string, string>();
-const DUE = chinaDay(new Date(Date.now() + 30 * 24 * 3600 * 1000));
-const sandan = (memberId: string) => ({ memberId, period: shiftQuarter(chinaQuarter(new Date()), -4), responsibilities: ['落实岗位责任'], problems: ['学习不够经常'], actions: [{ text: '每周学习一次', dueOn: DUE }] });
+const DUE = chinaDay(new Date(START.getTime() + 30 * 24 * 3600 * 1000));
+const sandan = (memberId: string) => ({ memberId, period: shiftQuarter(chinaQuarter(new Date(START)), -4), responsibilities: ['落实岗位责任'], problems: ['学习不够经常'], actions: [{ text: '每周学习一次', dueOn: DUE }] });
 
 /** Inputs per action, aimed at records of branch `b` (undefined = the action names no target). */
-const NOW_Q = chinaQuarter(new Date());
+const NOW_Q = chinaQuarter(new Date(START));
 const Q = { appraising: shiftQuarter(NOW_Q, -1), idle: shiftQuarter(NOW_Q, -2), closed: shiftQuarter(NOW_Q, -3), published: shiftQuarter(NOW_Q, -4) };
 const BRANCH_SIZE: Record<BranchKey, number> = { netops: 32, market: 12 };
 
@@ -94,7 +97,7 @@ const INPUTS: Record<ActionName, Input> = {
   'points.reverse': (b) => ({ entryId: fixtures[b].entryId, reason: '记错了' }),
   'points.rules': { fixed: {} },
   'points.compareBranches': { fixed: {} },
-  'points.saveRule': { fixed: { code: 'taskDone', points: 3, dailyCap: null, periodCap: 12, effectiveFrom: chinaDay(new Date()) } },
+  'points.saveRule': { fixed: { code: 'taskDone', points: 3, dailyCap: null, periodCap: 12, effectiveFrom: chinaDay(new Date(START)) } },
   'quarter.status': { fixed: {} },
   'quarter.openAppraisal': { fixed: { period: NOW_Q } },
   'quarter.ballot': { fixed: { period: Q.appraising } },
@@ -140,11 +143,11 @@ const INPUTS: Record<ActionName, Input> = {
   'note.like': (b) => ({ noteId: fixtures[b].noteId, liked: true }),
   'note.comment': (b) => ({ noteId: fixtures[b].noteId, requestId: 'matrix-comment-01', text: '写得很好' }),
   'note.feature': (b) => ({ noteId: fixtures[b].noteId }),
-  'meeting.schedule': (b) => ({ kind: 'group', title: '党小组会', startsAt: new Date(Date.now() + 24 * 3600 * 1000).toISOString(), place: '党员活动室', agenda: '学习党章', groupId: `b-${b}-g1`, attendeeIds: null }),
+  'meeting.schedule': (b) => ({ kind: 'group', title: '党小组会', startsAt: new Date(START.getTime() + 24 * 3600 * 1000).toISOString(), place: '党员活动室', agenda: '学习党章', groupId: `b-${b}-g1`, attendeeIds: null }),
   'meeting.list': { fixed: {} },
   'meeting.get': (b) => ({ meetingId: fixtures[b].meetingId }),
   'meeting.signInCode': (b) => ({ meetingId: fixtures[b].meetingId }),
-  'meeting.signIn': (b) => ({ token: issue(fixtures[b].meetingId, meetingSecret(b), new Date()) }),
+  'meeting.signIn': (b) => ({ token: issue(fixtures[b].meetingId, meetingSecret(b), new Date(START)) }),
   'meeting.markAttendance': (b) => ({ meetingId: fixtures[b].meetingId, memberId: `b-${b}-m11`, status: 'absent', reason: '出差' }),
   'meeting.saveMinutes': (b) => ({ meetingId: fixtures[b].meetingId, text: '会议按议程进行，形成决议并报党委。', photos: [] }),
   'meeting.quarterReport': { fixed: {} },
@@ -167,12 +170,12 @@ const INPUTS: Record<ActionName, Input> = {
   'pledge.review': (b, memberId) => ({ pledgeId: memberId === 'b-netops-m01' ? fixtures[b].pledgeForSecretary : fixtures[b].pledgeForLiaison, period: NOW_Q, rating: 'good', comment: '按计划推进' }),
   'pledge.reviewQueue': { fixed: {} },
   'pledge.status': { fixed: {} },
-  'activity.create': { fixed: { theme: '主题党日', startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: '活动室', detail: '参观学习', capacity: 0, oath: true } },
+  'activity.create': { fixed: { theme: '主题党日', startsAt: new Date(START.getTime() + 86_400_000).toISOString(), place: '活动室', detail: '参观学习', capacity: 0, oath: true } },
   'activity.list': { fixed: {} },
   'activity.get': (b) => ({ activityId: fixtures[b].upcomingActivity }),
   'activity.signUp': (b) => ({ activityId: fixtures[b].upcomingActivity, going: true }),
   'activity.signInCode': (b) => ({ activityId: fixtures[b].pastActivity }),
-  'activity.signIn': (b) => ({ token: issue(fixtures[b].pastActivity, secretIn(COLLECTIONS.activities, fixtures[b].pastActivity), new Date()) }),
+  'activity.signIn': (b) => ({ token: issue(fixtures[b].pastActivity, secretIn(COLLECTIONS.activities, fixtures[b].pastActivity), new Date(START)) }),
   'activity.saveSummary': (b) => ({ activityId: fixtures[b].pastActivity, text: '活动圆满完成，大家收获很大。', photos: [] }),
   'task.publish': (b) => taskInput({ kind: 'groups', ids: [`b-${b}-g1`] }),
   'task.mine': { fixed: {} },
@@ -199,14 +202,14 @@ const INPUTS: Record<ActionName, Input> = {
     },
   },
   'project.overview': { fixed: {} },
-  'volunteer.create': (b) => ({ title: '志愿服务', startsAt: new Date().toISOString(), place: '社区', organiserId: `b-${b}-m05` }),
+  'volunteer.create': (b) => ({ title: '志愿服务', startsAt: new Date(START).toISOString(), place: '社区', organiserId: `b-${b}-m05` }),
   'volunteer.list': { fixed: {} },
   'volunteer.claim': (b) => ({ activityId: fixtures[b].volunteerActivity, hours: 1, note: '' }),
   'volunteer.confirm': {
     byCaller: (memberId) => ({ recordId: ownRecord.get(memberId ?? '') ?? 'rec-none', approve: true, hours: null }),
     setup: async (memberId, home) => {
       if (!memberId) return;
-      const activity = data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'volunteer.create', { title: '志愿服务', startsAt: new Date().toISOString(), place: '社区', organiserId: memberId }));
+      const activity = data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'volunteer.create', { title: '志愿服务', startsAt: new Date(START).toISOString(), place: '社区', organiserId: memberId }));
       const volunteer = memberId === `b-${home}-m09` ? `b-${home}-m08` : `b-${home}-m09`;
       const claimed = data<{ records: Array<{ id: string }> }>(await as(stack, demoOpenid(volunteer), 'volunteer.claim', { activityId: activity.id, hours: 1, note: '' }));
       ownRecord.set(memberId, claimed.records[0].id);
@@ -240,7 +243,7 @@ const ROLE_OF: Record<Exclude<CallerKind, 'unbound'>, Role[]> = {
 };
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ frozenAt: START });
   for (const b of ['netops', 'market'] as const) {
     const secretary = demoOpenid(`b-${b}-m01`);
     const invitation = data<{ code: string }>(await as(stack, secretary, 'org.createInvitation', { groupId: null, expiresInDays: 7, maxUses: 50 }));
@@ -263,7 +266,7 @@ beforeAll(async () => {
     // Recorders, so every caller kind may submit a lesson (the matrix checks the policy, not this permission).
     for (const memberId of b === 'netops' ? ['b-netops-m10', 'b-netops-m07'] : ['b-market-m06']) data(await as(stack, secretary, 'lesson.setRecorder', { memberId, allowed: true }));
     fixtures[b].pushId = data<{ id: string }>(await as(stack, secretary, 'studyPush.send', { title: '本周学习要点', body: '请认真学习本周的学习要点内容。', images: [], lessonId: null, groupIds: [], sendAt: null, requestId: 'fixture-push-01' })).id;
-    fixtures[b].meetingId = data<{ id: string }>(await as(stack, secretary, 'meeting.schedule', { kind: 'assembly', title: '矩阵测试党员大会', startsAt: new Date(Date.now() - 3600 * 1000).toISOString(), place: '党员活动室', agenda: '学习', groupId: null, attendeeIds: null })).id;
+    fixtures[b].meetingId = data<{ id: string }>(await as(stack, secretary, 'meeting.schedule', { kind: 'assembly', title: '矩阵测试党员大会', startsAt: new Date(START.getTime() - 3600 * 1000).toISOString(), place: '党员活动室', agenda: '学习', groupId: null, attendeeIds: null })).id;
     // Identity: signed pledges (one for the secretary to review: its group has no liaison; one for the liaison), two activities.
     const liaisonGroup = b === 'netops' ? 'b-netops-g1' : 'b-market-g1';
     const plainGroup = b === 'netops' ? 'b-netops-g3' : 'b-market-g2';
@@ -278,12 +281,12 @@ beforeAll(async () => {
     fixtures[b].pledgeForSecretary = await signPledge(demoOpenid(forSecretary), forSecretary);
     fixtures[b].pledgeId = fixtures[b].pledgeForLiaison;
     const activity = (startsAt: string) => ({ theme: '主题党日', startsAt, place: '活动室', detail: '参观学习', capacity: 0, oath: true });
-    fixtures[b].upcomingActivity = data<{ id: string }>(await as(stack, secretary, 'activity.create', activity(new Date(Date.now() + 86_400_000).toISOString()))).id;
-    fixtures[b].pastActivity = data<{ id: string }>(await as(stack, secretary, 'activity.create', activity(new Date(Date.now() - 3_600_000).toISOString()))).id;
+    fixtures[b].upcomingActivity = data<{ id: string }>(await as(stack, secretary, 'activity.create', activity(new Date(START.getTime() + 86_400_000).toISOString()))).id;
+    fixtures[b].pastActivity = data<{ id: string }>(await as(stack, secretary, 'activity.create', activity(new Date(START.getTime() - 3_600_000).toISOString()))).id;
     // Work: a branch-wide task, a project, a volunteer activity, the squad's target, an active agreement.
     fixtures[b].taskId = data<{ id: string }>(await as(stack, secretary, 'task.publish', { ...taskInput({ kind: 'branch' }), requestId: 'fixture-task-01' })).id;
     fixtures[b].projectId = data<{ id: string }>(await as(stack, secretary, 'project.create', { ...projectInput(b, `b-${b}-m11`), requestId: 'fixture-project-01' })).id;
-    fixtures[b].volunteerActivity = data<{ id: string }>(await as(stack, secretary, 'volunteer.create', { title: '志愿服务', startsAt: new Date().toISOString(), place: '社区', organiserId: `b-${b}-m05` })).id;
+    fixtures[b].volunteerActivity = data<{ id: string }>(await as(stack, secretary, 'volunteer.create', { title: '志愿服务', startsAt: new Date(START).toISOString(), place: '社区', organiserId: `b-${b}-m05` })).id;
     fixtures[b].squadId = (((await stack.state()) as Record<string, Array<{ _id: string; branchId: string; kind: string }>>).units.find((u) => u.branchId === `b-${b}` && u.kind === 'squad') as { _id: string })._id;
     fixtures[b].targetId = data<{ id: string }>(await as(stack, secretary, 'target.save', { unitId: fixtures[b].squadId, metric: '新增宽带', measure: '户', goal: 100, startOn: '2026-01-01', endOn: '2099-12-31' })).id;
     fixtures[b].agreementId = data<{ id: string }>(await as(stack, secretary, 'cobuild.save', { ...agreementInput(b), agreementId: undefined })).id;

@@ -6,14 +6,17 @@ import { chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 import { buildPointsProbe } from './support/probe';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
 const SECRETARY = demoOpenid('b-market-m01');
-const P = shiftQuarter(chinaQuarter(new Date()), -1);
+const P = shiftQuarter(chinaQuarter(new Date(START)), -1);
 const [Y, QN] = P.split('Q').map(Number);
 const IN_P = new Date(Date.UTC(Y, (QN - 1) * 3 + 1, 15, 4)).toISOString();
 
 beforeAll(async () => {
-  stack = await startLocalStack({ extraFunctions: [await buildPointsProbe()] });
+  stack = await startLocalStack({ frozenAt: START, extraFunctions: [await buildPointsProbe()] });
   for (const [memberId, rule, n] of [['b-market-m02', 'taskDone', 5], ['b-market-m03', 'meetingAttended', 2]] as const) {
     for (let i = 0; i < n; i++) await stack.emulator.functions.invoke('points-probe', { memberId, rule, source: `s${i}`, at: IN_P }, { openid: null, appid: 'wx' });
   }

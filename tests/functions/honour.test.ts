@@ -4,13 +4,16 @@ import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
-const PERIOD = chinaQuarter(new Date());
+const PERIOD = chinaQuarter(new Date(START));
 const LEADER = demoOpenid('b-netops-m07'); // leads 第一党小组
 const STORY = '在抗洪抢险通信保障中连续奋战三昼夜，保障了重点区域的网络畅通。';
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ frozenAt: START });
 });
 afterAll(() => stack.stop());
 

@@ -8,19 +8,22 @@ import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaDay } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
 const secretary = demoOpenid('b-netops-m01');
 const ledger = async (openid: string, rule: string) => data<{ entries: Array<{ rule: string | null; points: number }> }>(await as(stack, openid, 'points.myLedger', {})).entries.filter((e) => e.rule === rule);
 const state = async () => (await stack.state()) as Record<string, Array<Record<string, unknown>>>;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ frozenAt: START });
 });
 afterAll(() => stack.stop());
 
 describe('volunteering', () => {
   it('lets only the organiser confirm, awards the hours once, and counts them for the year', async () => {
-    const activity = data<{ id: string }>(await as(stack, secretary, 'volunteer.create', { title: '社区手机课堂', startsAt: new Date().toISOString(), place: '东湖社区', organiserId: 'b-netops-m05' }));
+    const activity = data<{ id: string }>(await as(stack, secretary, 'volunteer.create', { title: '社区手机课堂', startsAt: new Date(START).toISOString(), place: '东湖社区', organiserId: 'b-netops-m05' }));
     const volunteer = demoOpenid('b-netops-m22');
     const claimed = data<{ records: Array<{ id: string; hours: number; status: string }> }>(await as(stack, volunteer, 'volunteer.claim', { activityId: activity.id, hours: 2.5, note: '讲解智能手机' }));
     const recordId = claimed.records[0].id;
@@ -42,7 +45,7 @@ describe('business targets', () => {
     const units = (await state()).units.filter((u) => u.branchId === 'b-netops');
     const squad = units.find((u) => u.kind === 'squad') as { _id: string; leaderId: string | null; name: string };
     const post = units.find((u) => u.kind !== 'squad') as { _id: string };
-    const today = chinaDay(new Date());
+    const today = chinaDay(new Date(START));
     const input = { unitId: squad._id, metric: '新增千兆宽带', measure: '户', goal: 200, startOn: today.slice(0, 8) + '01', endOn: '2099-12-31' };
     expect((await as(stack, secretary, 'target.save', { ...input, unitId: post._id })).error?.code).toBe('INVALID_INPUT');
     const target = data<{ id: string }>(await as(stack, secretary, 'target.save', input));
@@ -63,7 +66,7 @@ describe('党建和创', () => {
       await as(stack, secretary, 'cobuild.save', { partner: { name: '工商银行城东支行党支部', kind: 'bank', contact: '李主任' }, terms: '每季度联合开展一次主题党日', signedOn: '2026-10-15', status: 'negotiating', file }),
     );
     expect(agreement.fileUrl).toBeTruthy();
-    const joint = { agreementId: agreement.id, title: '联合开展反诈宣传', on: chinaDay(new Date()), summary: '在营业厅联合开展反诈宣传', participantIds: ['b-netops-m10', 'b-netops-m11'] };
+    const joint = { agreementId: agreement.id, title: '联合开展反诈宣传', on: chinaDay(new Date(START)), summary: '在营业厅联合开展反诈宣传', participantIds: ['b-netops-m10', 'b-netops-m11'] };
     expect((await as(stack, secretary, 'cobuild.addActivity', joint)).error?.code).toBe('CONFLICT');
     data(await as(stack, secretary, 'cobuild.save', { agreementId: agreement.id, partner: { name: '工商银行城东支行党支部', kind: 'bank', contact: '李主任' }, terms: '每季度联合开展一次主题党日', signedOn: '2026-10-15', status: 'active', file }));
     const withActivity = data<{ activities: Array<{ participants: number }> }>(await as(stack, secretary, 'cobuild.addActivity', joint));
@@ -78,7 +81,7 @@ describe('党建和创', () => {
 describe("the secretary's dashboard", () => {
   it('counts tasks, meetings, check-ins, study, projects and open 三单 of the quarter', async () => {
     const before = data<{ tasks: { published: number; assigned: number; done: number }; checkins: { count: number }; members: number }>(await as(stack, secretary, 'dashboard.quarter', {}));
-    const task = data<{ id: string }>(await as(stack, secretary, 'task.publish', { requestId: 'dashboard-task-01', kind: 'other', title: '填报信息', detail: '请确认', dueAt: new Date(Date.now() + 86_400_000).toISOString(), doneBy: 'confirm', target: { kind: 'members', ids: ['b-netops-m10', 'b-netops-m11'] } }));
+    const task = data<{ id: string }>(await as(stack, secretary, 'task.publish', { requestId: 'dashboard-task-01', kind: 'other', title: '填报信息', detail: '请确认', dueAt: new Date(START.getTime() + 86_400_000).toISOString(), doneBy: 'confirm', target: { kind: 'members', ids: ['b-netops-m10', 'b-netops-m11'] } }));
     data(await as(stack, demoOpenid('b-netops-m10'), 'task.complete', { taskId: task.id, noteId: null, photos: [] }));
     const photo = await stack.putFile('checkins/b-netops-m10/d.jpg', { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
     data(await as(stack, demoOpenid('b-netops-m10'), 'badgeCheckin.submit', { photo, location: null }));

@@ -8,8 +8,11 @@ import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
-const NOW_Q = chinaQuarter(new Date());
+const NOW_Q = chinaQuarter(new Date(START));
 const item = (text: string) => ({ text, measure: '按季度完成' });
 const full = { business: [item('发展政企客户五家')], targets: [item('网络故障处理及时率百分之百')], post: [item('带头做好夜间值守')] };
 
@@ -28,7 +31,7 @@ async function memberWithLiaison(): Promise<{ memberId: string; liaisonId: strin
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ frozenAt: START });
 });
 afterAll(() => stack.stop());
 

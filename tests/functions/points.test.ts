@@ -8,9 +8,12 @@ import { chinaQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 import { buildPointsProbe } from './support/probe';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
 const SECRETARY = demoOpenid('b-netops-m01');
-const PERIOD = chinaQuarter(new Date());
+const PERIOD = chinaQuarter(new Date(START));
 
 interface AwardResult { status: string; entryId: string; points: number }
 
@@ -28,7 +31,7 @@ async function ledgerOf(s: LocalStack, memberId: string) {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ extraFunctions: [await buildPointsProbe()] });
+  stack = await startLocalStack({ frozenAt: START, extraFunctions: [await buildPointsProbe()] });
 });
 afterAll(() => stack.stop());
 
@@ -164,14 +167,14 @@ describe('durability of awards', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tongxin-points-'));
     try {
       const probeFn = await buildPointsProbe();
-      const first = await startLocalStack({ dataDir: dir, extraFunctions: [probeFn] });
+      const first = await startLocalStack({ frozenAt: START, dataDir: dir, extraFunctions: [probeFn] });
       const burst = Array.from({ length: 60 }, (_, i) =>
         probe(first, { memberId: 'b-netops-m21', rule: i % 2 ? 'taskDone' : 'volunteerHour', source: `r:${i}` }).catch(() => null),
       );
       await new Promise((resolve) => setTimeout(resolve, 40));
       await first.stop(); // in the middle of the burst
       await Promise.all(burst);
-      const second = await startLocalStack({ dataDir: dir, seed: false, extraFunctions: [probeFn] });
+      const second = await startLocalStack({ frozenAt: START, dataDir: dir, seed: false, extraFunctions: [probeFn] });
       try {
         // Replay the whole burst: what committed before the restart counts once.
         await Promise.all(Array.from({ length: 60 }, (_, i) => probe(second, { memberId: 'b-netops-m21', rule: i % 2 ? 'taskDone' : 'volunteerHour', source: `r:${i}` })));

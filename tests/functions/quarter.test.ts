@@ -5,9 +5,12 @@ import { chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 import { buildPointsProbe } from './support/probe';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
 const SECRETARY = demoOpenid('b-market-m01');
-const P = shiftQuarter(chinaQuarter(new Date()), -1);
+const P = shiftQuarter(chinaQuarter(new Date(START)), -1);
 const [Y, QN] = P.split('Q').map(Number);
 const IN_P = new Date(Date.UTC(Y, (QN - 1) * 3 + 1, 15, 4)).toISOString();
 const MARKET = Array.from({ length: 12 }, (_, i) => `b-market-m${String(i + 1).padStart(2, '0')}`);
@@ -25,7 +28,7 @@ function ballot(voter: string, rating: (id: string) => string) {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack({ extraFunctions: [await buildPointsProbe()] });
+  stack = await startLocalStack({ frozenAt: START, extraFunctions: [await buildPointsProbe()] });
   // m02 earns the most, m03 some, the rest little; m11/m12 are exempt (流动/老党员 in the seed).
   for (let i = 0; i < 5; i++) await award('b-market-m02', 'taskDone', `t${i}`);
   for (let i = 0; i < 3; i++) await award('b-market-m03', 'meetingAttended', `m${i}`);
@@ -69,7 +72,7 @@ describe('民主评议', () => {
 
 describe('closing and publishing', () => {
   it('refuses to close a quarter that has not ended', async () => {
-    const reply = await as(stack, SECRETARY, 'quarter.close', { period: chinaQuarter(new Date()) });
+    const reply = await as(stack, SECRETARY, 'quarter.close', { period: chinaQuarter(new Date(START)) });
     expect(reply.error?.code).toBe('CONFLICT');
   });
 

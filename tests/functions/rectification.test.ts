@@ -4,10 +4,13 @@ import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaDay, chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
 const SECRETARY = demoOpenid('b-market-m01');
-const P = shiftQuarter(chinaQuarter(new Date()), -1);
-const DUE = chinaDay(new Date(Date.now() + 14 * 24 * 3600 * 1000));
+const P = shiftQuarter(chinaQuarter(new Date(START)), -1);
+const DUE = chinaDay(new Date(START.getTime() + 14 * 24 * 3600 * 1000));
 
 interface Rect {
   id: string;
@@ -17,7 +20,7 @@ interface Rect {
 }
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ frozenAt: START });
   data(await as(stack, SECRETARY, 'quarter.close', { period: P }));
   data(await as(stack, SECRETARY, 'quarter.publish', { period: P }));
 });

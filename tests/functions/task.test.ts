@@ -6,6 +6,9 @@ import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { as, data } from './support/org-fixtures';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
 const secretary = demoOpenid('b-netops-m01');
 const committee = demoOpenid('b-netops-m02');
@@ -15,7 +18,7 @@ const task = (extra: Record<string, unknown> = {}) => ({
   kind: 'study',
   title: '学习党章第二章',
   detail: '请在周五前完成学习。',
-  dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+  dueAt: new Date(START.getTime() + 3 * 86_400_000).toISOString(),
   doneBy: 'confirm',
   target: { kind: 'branch' },
   ...extra,
@@ -25,7 +28,7 @@ const state = async () => (await stack.state()) as Record<string, Array<Record<s
 const groupMembers = async (groupId: string) => (await state()).members.filter((m) => m.groupId === groupId).map((m) => m._id as string);
 
 beforeAll(async () => {
-  stack = await startLocalStack();
+  stack = await startLocalStack({ frozenAt: START });
 });
 afterAll(() => stack.stop());
 
@@ -89,11 +92,11 @@ describe('reminders', () => {
     expect(again.error?.code).toBe('RATE_LIMITED');
     expect(stack.emulator.wechat.messages).toHaveLength(1);
     // A day later it may remind again.
-    stack.emulator.functions.setClock(new Date(Date.now() + 25 * 3600_000));
+    stack.emulator.functions.advanceClock(25 * 3600_000);
     try {
       data(await as(stack, secretary, 'task.remind', { taskId: published.id }));
     } finally {
-      stack.emulator.functions.setClock(null);
+      stack.emulator.functions.advanceClock(-25 * 3600_000);
     }
   });
 
@@ -102,7 +105,7 @@ describe('reminders', () => {
     const a = data<Task>(await as(stack, secretary, 'task.publish', input));
     const b = data<Task>(await as(stack, secretary, 'task.publish', input));
     expect(a.id).toBe(b.id);
-    expect((await as(stack, secretary, 'task.publish', task({ dueAt: new Date(Date.now() - 1000).toISOString() }))).error?.code).toBe('INVALID_INPUT');
+    expect((await as(stack, secretary, 'task.publish', task({ dueAt: new Date(START.getTime() - 1000).toISOString() }))).error?.code).toBe('INVALID_INPUT');
     expect((await as(stack, secretary, 'task.publish', task({ target: { kind: 'groups', ids: ['b-market-g1'] } }))).error?.code).toBe('NOT_FOUND');
   });
 });

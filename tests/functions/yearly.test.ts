@@ -5,13 +5,16 @@ import { chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 import { buildPointsProbe } from './support/probe';
 
+/** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
+const START = new Date();
+
 let stack: LocalStack;
 const SECRETARY = demoOpenid('b-market-m01');
-const P = shiftQuarter(chinaQuarter(new Date()), -1);
+const P = shiftQuarter(chinaQuarter(new Date(START)), -1);
 const [Y, QN] = P.split('Q').map(Number);
 
 beforeAll(async () => {
-  stack = await startLocalStack({ extraFunctions: [await buildPointsProbe()] });
+  stack = await startLocalStack({ frozenAt: START, extraFunctions: [await buildPointsProbe()] });
   const at = new Date(Date.UTC(Y, (QN - 1) * 3 + 1, 15, 4)).toISOString();
   for (let i = 0; i < 4; i++) await stack.emulator.functions.invoke('points-probe', { memberId: 'b-market-m03', rule: 'taskDone', source: `y${i}`, at }, { openid: null, appid: 'wx' });
   data(await as(stack, SECRETARY, 'quarter.close', { period: P }));

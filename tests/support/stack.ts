@@ -37,13 +37,27 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export async function startLocalStack(options: { seed?: SeedData | false; h5Dir?: string; extraFunctions?: BuiltFunction[]; dataDir?: string } = {}): Promise<LocalStack> {
+export interface StackOptions {
+  seed?: SeedData | false;
+  h5Dir?: string;
+  extraFunctions?: BuiltFunction[];
+  dataDir?: string;
+  /**
+   * Stops the functions' clock at this instant for the stack's life (tests move it by hand).
+   * A file that computes "this quarter" or "today" once, when it loads, passes this same
+   * instant: a run that crosses midnight at the end of a quarter cannot split the file in two.
+   */
+  frozenAt?: Date;
+}
+
+export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {
   const run = currentTestRun();
   const built = run?.functions ?? (await buildFunctions(join(ROOT, 'dist', 'test-functions', String(process.pid))));
   const functions = [...built, ...(options.extraFunctions ?? [])];
   const target = testTarget();
   const dataPlane = target.kind === 'cloud' ? target.plane : undefined;
   const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined, timers: false, dataPlane, functionTimeoutScale: TEST_TIMEOUT_SCALE });
+  if (options.frozenAt) emulator.functions.freezeClock(options.frozenAt);
   const plane = dataPlane ? remotePlane(dataPlane) : localPlane(emulator);
   // A data folder means "carry on from what is there" (a restart); the cloud's equivalent is keeping it.
   if (dataPlane && (options.seed !== false || !options.dataDir)) await wipe(plane.app);
