@@ -1,5 +1,6 @@
 /** Files in CloudBase storage: temporary URLs to show them, and the folder a phone must upload to. */
 import { AppError } from '../../shared/api/errors';
+import { isInFolder } from '../../shared/domain/files';
 import { cloud } from './cloud';
 
 /** Temporary URLs for stored files, in one storage call; files that are gone are left out. */
@@ -13,10 +14,10 @@ export async function tempUrls(fileIds: readonly string[], maxAge = 2 * 3600): P
 }
 
 /**
- * Files must have been uploaded under `folder` (e.g. `notes/<memberId>/`), so nobody can
- * attach another person's or another branch's files by their id.
+ * Files must have been uploaded under `folder` (e.g. `notes/<memberId>`), a folder that names
+ * the owner or the branch, so nobody can attach another person's or another branch's files by
+ * their id. The rule is shared/domain/files.ts: whole path segments from the start, no `..`.
  */
 export function requireFolder(fileIds: readonly string[], folder: string, field: string, message = '文件不属于这里，请重新上传'): void {
-  const marker = `/${folder.replace(/^\/+|\/+$/g, '')}/`;
-  if (fileIds.some((id) => !id.includes(marker))) throw new AppError('INVALID_INPUT', message, { [field]: message });
+  if (fileIds.some((id) => !isInFolder(id, folder))) throw new AppError('INVALID_INPUT', message, { [field]: message });
 }

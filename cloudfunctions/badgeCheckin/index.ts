@@ -9,14 +9,14 @@ import type { ActionInput, ActionOutput, CheckinView } from '../../shared/api/co
 import { AppError } from '../../shared/api/errors';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { CHECKIN_HISTORY_DAYS } from '../../shared/domain/identity';
-import { groupDoc, memberDoc } from '../../shared/domain/org';
+import { groupDoc, memberDoc, type MemberDoc } from '../../shared/domain/org';
 import { countedDays, streak } from '../../shared/identity/checkins';
 import { rate } from '../../shared/domain/rates';
 import { chinaDay, shiftDay } from '../../shared/time/china';
 import { cloud, type Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
-import { award } from '../_shared/points/engine';
+import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, findEvery, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
@@ -61,13 +61,19 @@ function contentTypeOf(fileId: string): string {
   return ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : ext === 'gif' ? 'image/gif' : 'image/jpeg';
 }
 
+const checkinAward = (member: MemberDoc, checkin: CheckinDoc): AwardRequest => ({ member, rule: 'badgeCheckin', source: `checkin:${checkin.day}`, label: `${checkin.day} 佩戴党徽打卡`, at: checkin.at });
+
 async function submit(input: ActionInput<'badgeCheckin.submit'>, ctx: ActionContext): Promise<ActionOutput<'badgeCheckin.submit'>> {
   const { db, member, now } = asMember(ctx);
   const today = chinaDay(now);
   requireFolder([input.photo], `checkins/${member._id}`, 'photo', '照片不属于您，请重新拍摄');
   const history = await recent(db, member._id, today);
   const done = history.find((c) => c.day === today);
-  if (done) return { checkin: (await views([done]))[0], alreadyToday: true, streak: streak(history.map((c) => c.day), today) };
+  if (done) {
+    // A retry may follow a call that stored the check-in and died before its award.
+    await ensureAwarded(db, await rulesFor(db, member.committeeId), checkinAward(member, done));
+    return { checkin: (await views([done]))[0], alreadyToday: true, streak: streak(history.map((c) => c.day), today) };
+  }
 
   const { fileContent } = await cloud().downloadFile({ fileID: input.photo });
   const check = await wechat().checkImage({ image: fileContent as Buffer, contentType: contentTypeOf(input.photo) });
@@ -82,7 +88,7 @@ async function submit(input: ActionInput<'badgeCheckin.submit'>, ctx: ActionCont
     return { stored: doc, already: false };
   });
   // One award per member and China day, however often the phone retries.
-  await award(db, await rulesFor(db, member.committeeId), { member, rule: 'badgeCheckin', source: `checkin:${today}`, label: `${today} 佩戴党徽打卡`, at: stored.at });
+  await award(db, await rulesFor(db, member.committeeId), checkinAward(member, stored));
   const days = [today, ...history.map((c) => c.day)];
   return { checkin: (await views([stored]))[0], alreadyToday: already, streak: streak(days, today) };
 }

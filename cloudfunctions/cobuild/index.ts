@@ -14,9 +14,9 @@ import { audit } from '../_shared/audit';
 import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
-import { award } from '../_shared/points/engine';
+import { ensureAwarded } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
-import { findAll, getById, getInBranch, newId, withoutId } from '../_shared/repo';
+import { findAll, getById, getInBranch, idFor, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
 
 const agreementDoc = z.object({
@@ -84,13 +84,20 @@ async function addActivity(input: ActionInput<'cobuild.addActivity'>, ctx: Actio
     if (!m) throw new AppError('NOT_FOUND', '参加人不存在');
     return m;
   });
-  const doc = { _id: newId('cj'), agreementId: agreement._id, branchId: agreement.branchId, title: input.title, on: input.on, summary: input.summary, participantIds: participants.map((p) => p._id), createdAt: now };
-  await inTransaction(db, async (t) => {
+  // One joint activity per agreement, day and title: a retried call is the same activity, and it
+  // completes the awards a call that died part-way left out (each award is once per source).
+  const doc = { _id: idFor('cj', agreement._id, input.on, input.title), agreementId: agreement._id, branchId: agreement.branchId, title: input.title, on: input.on, summary: input.summary, participantIds: participants.map((p) => p._id), createdAt: now };
+  const stored = await inTransaction(db, async (t) => {
+    const { data } = await t.collection(COLLECTIONS.cobuildActivities).doc(doc._id).get();
+    if (data) return jointDoc.parse({ _id: doc._id, ...(data as object) });
     await t.collection(COLLECTIONS.cobuildActivities).doc(doc._id).set(withoutId(doc));
     await audit(t, actor, now, { action: 'cobuild.addActivity', targetType: 'cobuildAgreement', targetId: agreement._id, branchId: actor.branchId, before: null, after: { title: doc.title, on: doc.on, participants: participants.map((p) => p.name) } });
+    return doc;
   });
   const rules = await rulesFor(db, actor.committeeId);
-  for (const member of participants) await award(db, rules, { member, rule: 'cobuildActivity', source: `cobuild:${doc._id}`, label: `${agreement.partner.name}：${doc.title}`, at: now });
+  for (const member of members.filter((m) => stored.participantIds.includes(m._id))) {
+    await ensureAwarded(db, rules, { member, rule: 'cobuildActivity', source: `cobuild:${doc._id}`, label: `${agreement.partner.name}：${doc.title}`, at: stored.createdAt });
+  }
   return (await views(db, [agreement]))[0];
 }
 

@@ -13,7 +13,7 @@ import { audit } from '../_shared/audit';
 import { cloud } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
-import { award } from '../_shared/points/engine';
+import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
@@ -137,8 +137,13 @@ async function progress(input: ActionInput<'lesson.progress'>, ctx: ActionContex
 async function publish(input: ActionInput<'lesson.publish'>, ctx: ActionContext): Promise<ActionOutput<'lesson.publish'>> {
   const { db, member: actor, now } = asMember(ctx);
   const lesson = await lessonInBranch(ctx, input.lessonId);
-  if (lesson.status === 'published') throw new AppError('CONFLICT', '该党课已发布');
   const speaker = await getInBranch(db, COLLECTIONS.members, lesson.speakerId, memberDoc, actor.branchId, '主讲人不存在');
+  const given = (at: Date): AwardRequest => ({ member: speaker, rule: 'lessonGiven', source: lesson._id, label: `讲授《${lesson.title}》`, at });
+  if (lesson.status === 'published') {
+    // Published already: a retry of a call that died before the speaker's award completes it, then refuses.
+    await ensureAwarded(db, await rulesFor(db, actor.committeeId), given(lesson.publishedAt ?? now));
+    throw new AppError('CONFLICT', '该党课已发布');
+  }
   const png = await wechat().miniProgramCode({ scene: lesson._id, page: LESSON_PAGE, width: 430 });
   const { fileID } = await cloud().uploadFile({ cloudPath: `lessons/${lesson.branchId}/qr/${lesson._id}.png`, fileContent: png });
   const after = await inTransaction(db, async (t) => {
@@ -150,7 +155,7 @@ async function publish(input: ActionInput<'lesson.publish'>, ctx: ActionContext)
     await audit(t, actor, now, { action: 'lesson.publish', targetType: 'lesson', targetId: lesson._id, branchId: actor.branchId, before: { status: 'draft' }, after: { status: 'published', title: lesson.title } });
     return next;
   });
-  await award(db, await rulesFor(db, actor.committeeId), { member: speaker, rule: 'lessonGiven', source: lesson._id, label: `讲授《${lesson.title}》`, at: now });
+  await award(db, await rulesFor(db, actor.committeeId), given(now));
   return (await lessonViews([after], await myWatches(db, actor._id, [after._id])))[0];
 }
 

@@ -6,13 +6,13 @@
 import type { ActionInput, ActionOutput, CommentView, NoteView } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import { COLLECTIONS } from '../../shared/db/collections';
-import { memberDoc } from '../../shared/domain/org';
+import { memberDoc, type MemberDoc } from '../../shared/domain/org';
 import { audit } from '../_shared/audit';
 import type { Database } from '../_shared/cloud';
 import { requireCleanText } from '../_shared/content';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
-import { award } from '../_shared/points/engine';
+import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { getById, getInBranch, idFor, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
@@ -47,11 +47,17 @@ async function views(db: Database, docs: readonly NoteDoc[], viewerId: string): 
 
 const commentView = (c: CommentDoc): CommentView => ({ id: c._id, author: { id: c.memberId, name: c.memberName }, text: c.text, createdAt: c.createdAt.toISOString() });
 
+const noteAward = (member: MemberDoc, note: NoteDoc): AwardRequest => ({ member, rule: 'noteWritten', source: note._id, label: '发表学习心得', at: note.createdAt });
+
 async function submit(input: ActionInput<'note.submit'>, ctx: ActionContext): Promise<ActionOutput<'note.submit'>> {
   const { db, member, now, openid } = asMember(ctx);
   const id = idFor('note', member._id, input.requestId);
   const existing = await getById(db, COLLECTIONS.notes, id, noteDoc);
-  if (existing) return (await views(db, [existing], member._id))[0];
+  if (existing) {
+    // A retry: the first call may have stored the note and died before its award.
+    await ensureAwarded(db, await rulesFor(db, member.committeeId), noteAward(member, existing));
+    return (await views(db, [existing], member._id))[0];
+  }
   requireFolder(input.images, `notes/${member._id}`, 'images', '图片不属于您，请重新上传');
   const lesson = input.lessonId ? await getById(db, COLLECTIONS.lessons, input.lessonId, lessonDoc) : null;
   if (input.lessonId && (!lesson || lesson.status !== 'published' || lesson.committeeId !== member.committeeId)) throw new AppError('NOT_FOUND', '党课不存在');
@@ -83,7 +89,7 @@ async function submit(input: ActionInput<'note.submit'>, ctx: ActionContext): Pr
     await t.collection(COLLECTIONS.notes).doc(id).set(withoutId(doc));
     return doc;
   });
-  await award(db, await rulesFor(db, member.committeeId), { member, rule: 'noteWritten', source: id, label: '发表学习心得', at: stored.createdAt });
+  await award(db, await rulesFor(db, member.committeeId), noteAward(member, stored));
   return (await views(db, [stored], member._id))[0];
 }
 

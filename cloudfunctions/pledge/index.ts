@@ -15,7 +15,7 @@ import { chinaQuarter } from '../../shared/time/china';
 import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
-import { award } from '../_shared/points/engine';
+import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, idFor, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
@@ -110,20 +110,27 @@ async function sign(input: ActionInput<'pledge.sign'>, ctx: ActionContext): Prom
   const year = yearOf(chinaQuarter(now));
   const id = pledgeId(member._id, year);
   requireFolder([input.signature], folderOf(member._id), 'signature', '签名图片不属于您，请重新签名');
+  const rules = await rulesFor(db, member.committeeId);
   const signed = await inTransaction(db, async (t) => {
     const { data } = await t.collection(COLLECTIONS.pledges).doc(id).get();
     if (!data) throw new AppError('INVALID_INPUT', missingMessage(['business', 'targets', 'post']), { parts: '请先填写承诺内容' });
     const before = pledgeDoc.parse({ _id: id, ...(data as object) });
-    if (before.status === 'signed') throw new AppError('CONFLICT', '今年的承诺书已经签署');
+    if (before.status === 'signed') return { pledge: before, already: true };
     const missing = missingParts(before.parts);
     if (missing.length) throw new AppError('INVALID_INPUT', missingMessage(missing), Object.fromEntries(missing.map((p) => [p, '请填写至少一项'])));
     const next: PledgeDoc = { ...before, status: 'signed', signature: input.signature, signedAt: now, updatedAt: now };
     await t.collection(COLLECTIONS.pledges).doc(id).set(withoutId(next));
-    return next;
+    return { pledge: next, already: false };
   });
-  // The pledge of the year is the source: one award a year.
-  await award(db, await rulesFor(db, member.committeeId), { member, rule: 'pledgeSigned', source: `pledge:${id}`, label: `签订${year}年承诺书`, at: now });
-  return viewOne(ctx, signed);
+  // The pledge of the year is the source: one award a year, booked when it was signed.
+  const owed: AwardRequest = { member, rule: 'pledgeSigned', source: `pledge:${id}`, label: `签订${year}年承诺书`, at: signed.pledge.signedAt ?? now };
+  if (signed.already) {
+    // A retry of a call that may have died before its award gets the award, then the refusal.
+    await ensureAwarded(db, rules, owed);
+    throw new AppError('CONFLICT', '今年的承诺书已经签署');
+  }
+  await award(db, rules, owed);
+  return viewOne(ctx, signed.pledge);
 }
 
 async function board(input: ActionInput<'pledge.board'>, ctx: ActionContext): Promise<ActionOutput<'pledge.board'>> {

@@ -16,7 +16,7 @@ import { findAll, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
 import { periodDoc, snapshotDoc } from '../_shared/periods';
 import { getById } from '../_shared/repo';
-import { tempUrls } from '../_shared/files';
+import { requireFolder, tempUrls } from '../_shared/files';
 import { rectificationDoc, type RectificationDoc } from '../_shared/rectifications';
 
 /** Photos shown on a phone need temporary URLs; one storage call for all photos of the views. */
@@ -140,8 +140,7 @@ async function changeItem(
 async function answer(input: ActionInput<'rectification.answer'>, ctx: ActionContext): Promise<ActionOutput<'rectification.answer'>> {
   const { member, now } = asMember(ctx);
   // Evidence must be uploaded for this item (the page stores it under rectification/<id>/<item>/).
-  const folder = `/rectification/${input.rectificationId}/${input.actionId}/`;
-  if (input.photos.some((id) => !id.includes(folder))) throw new AppError('INVALID_INPUT', '照片不属于该整改事项', { photos: '请重新上传照片' });
+  requireFolder(input.photos, `rectification/${input.rectificationId}/${input.actionId}`, 'photos', '照片不属于该整改事项，请重新上传照片');
   const after = await changeItem(
     ctx,
     input.rectificationId,

@@ -152,7 +152,9 @@ async function complete(input: ActionInput<'task.complete'>, ctx: ActionContext)
     if (data) return task;
     const doc: CompletionDoc = { _id: id, taskId: task._id, branchId: task.branchId, memberId: member._id, memberName: member.name, noteId: task.doneBy === 'note' ? input.noteId : null, photos: task.doneBy === 'photo' ? input.photos : [], doneAt: now };
     await t.collection(COLLECTIONS.taskCompletions).doc(id).set(withoutId(doc));
-    await t.collection(COLLECTIONS.tasks).doc(task._id).update({ doneCount: task.doneCount + 1 });
+    // An increment, not a value read earlier: 20 members finishing at once count 20.
+    await t.collection(COLLECTIONS.tasks).doc(task._id).update({ doneCount: db.command.inc(1) });
+    // The reply's count is at least this one (others may be finishing at the same moment).
     return { ...task, doneCount: task.doneCount + 1 };
   });
   // Once per member and task, however often the phone retries.

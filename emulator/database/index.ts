@@ -62,9 +62,23 @@ export class DatabaseService {
     };
   }
 
+  /** A collection whose every request fails (tests: a function dying at that step), or null. */
+  private failing: string | null = null;
+
+  /**
+   * Tests only: until called again with null, every request that names `collection` answers an
+   * error, as when a function dies at that step (a crash between two writes, a lost network).
+   */
+  failRequests(collection: string | null): void {
+    this.failing = collection;
+  }
+
   /** Never throws: bad input becomes `{code, message, requestId}`. */
   async handle(body: Record<string, unknown>, requestId: string): Promise<Record<string, unknown>> {
     const action = typeof body.action === 'string' ? body.action : '';
+    if (this.failing !== null && body.collectionName === this.failing) {
+      return { code: DB_ERRORS.REQUEST_FAILED, message: `injected failure: ${this.failing} is unreachable`, requestId };
+    }
     const run = ACTIONS[action];
     if (!run) {
       return { code: DB_ERRORS.ACTION_NOT_SUPPORTED, message: `action ${action || '(none)'} is not supported by the emulator`, requestId };

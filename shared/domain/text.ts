@@ -3,6 +3,7 @@
  * control characters, no markup. One place, so every form and every function agree.
  */
 import { z } from 'zod';
+import { storedPath } from './files';
 
 // Control characters except tab/newline (newline allowed only in multi-line text).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/;
@@ -53,7 +54,13 @@ export function maskPhone(phone: string): string {
 }
 
 /** A file the phone uploaded to CloudBase storage (its fileID). */
-export const storedFile = z.string().regex(/^cloud:\/\/[\w.-]+\/[\w./-]{1,200}$/, '文件地址不正确');
+/**
+ * A stored file's id (`cloud://env.bucket/path`): the one schema of every file an input names,
+ * so the contract can be walked for them (tests/functions/file-inputs.test.ts). A path with
+ * `..`, empty segments or odd characters is refused here (shared/domain/files.ts); the folder
+ * and branch check is the handler's (`requireFolder`).
+ */
+export const storedFile = z.string().refine((id) => storedPath(id) !== null, '文件地址不正确');
 
 /** An idempotency key chosen by the phone, so a retried submission counts once. */
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号不正确');

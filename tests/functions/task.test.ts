@@ -100,6 +100,17 @@ describe('reminders', () => {
     }
   });
 
+  it('counts 20 members finishing at once as 20, each once, whatever the order the writes land in', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `b-netops-m${String(i + 10).padStart(2, '0')}`);
+    const published = data<Task>(await as(stack, secretary, 'task.publish', task({ target: { kind: 'members', ids } })));
+    const replies = await Promise.all([...ids, ...ids.slice(0, 5)].map((id) => as(stack, demoOpenid(id), 'task.complete', { taskId: published.id, noteId: null, photos: [] })));
+    expect(replies.every((r) => r.ok)).toBe(true);
+    const after = await state();
+    expect(after.task_completions.filter((c) => c.taskId === published.id)).toHaveLength(20);
+    expect(after.tasks.find((t) => t._id === published.id)?.doneCount).toEqual({ $numberInt: '20' });
+    expect(data<Task>(await as(stack, secretary, 'task.get', { taskId: published.id })).done).toBe(20);
+  });
+
   it('makes a retried publish one task, and refuses a due time in the past or a group of another branch', async () => {
     const input = task();
     const a = data<Task>(await as(stack, secretary, 'task.publish', input));

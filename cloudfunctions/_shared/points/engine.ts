@@ -113,6 +113,16 @@ async function once(db: Database, id: string, work: (t: Transaction) => Promise<
   }
 }
 
+/**
+ * The award a stored record is owed, for the retry of a call that stored the record and then
+ * died before awarding (a crash, a time-out): one read when the entry is there, else the award.
+ * A record and its award are two steps; this makes every retry of the first complete the second.
+ */
+export async function ensureAwarded(db: Database, rules: readonly Rule[], request: AwardRequest): Promise<void> {
+  const { data } = await db.collection(COLLECTIONS.ledger).doc(entryId(request.rule, request.member._id, request.source)).get();
+  if ((data as unknown[]).length === 0) await award(db, rules, request);
+}
+
 export async function award(db: Database, rules: readonly Rule[], request: AwardRequest): Promise<AwardResult> {
   const day = chinaDay(request.at);
   const period = chinaQuarter(request.at);

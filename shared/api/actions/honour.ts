@@ -1,10 +1,9 @@
 /** Actions of the `honour` function: the honour wall (上墙) of outstanding members. */
 import { z } from 'zod';
-import { plainText, recordId } from '../../domain/text';
+import { plainText, recordId, storedFile } from '../../domain/text';
 import { action } from '../action';
 
 const period = z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4');
-const fileId = z.string().regex(/^cloud:\/\/[\w.-]+\/[\w./-]{1,200}$/, '图片地址不正确');
 
 export const honourView = z.object({
   id: z.string(),
@@ -23,7 +22,7 @@ export type HonourView = z.infer<typeof honourView>;
 export const honourActions = {
   'honour.nominate': action({
     summary: "A group leader nominates an outstanding member of the group for the quarter's honour wall.",
-    input: z.object({ period, memberId: recordId, story: plainText(500, { min: 20, multiline: true }), photo: fileId.nullable() }).strict(),
+    input: z.object({ period, memberId: recordId, story: plainText(500, { min: 20, multiline: true }), photo: storedFile.nullable() }).strict(),
     output: honourView,
   }),
   'honour.nominations': action({

@@ -1,6 +1,6 @@
 /** Actions of the `rectification` function: 三单 — responsibility, problem and rectification lists. */
 import { z } from 'zod';
-import { calendarDay, plainText, recordId } from '../../domain/text';
+import { calendarDay, plainText, recordId, storedFile } from '../../domain/text';
 import { action } from '../action';
 
 const period = z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4');
@@ -13,7 +13,6 @@ export const ACTION_STATUS_LABELS: Record<(typeof ACTION_STATUSES)[number], stri
 };
 
 /** A file the phone uploaded to CloudBase storage. */
-const fileId = z.string().regex(/^cloud:\/\/[\w.-]+\/[\w./-]{1,200}$/, '图片地址不正确');
 
 export const rectificationView = z.object({
   id: z.string(),
@@ -73,7 +72,7 @@ export const rectificationActions = {
   'rectification.answer': action({
     summary: 'The member answers a rectification item with what they did and evidence.',
     input: z
-      .object({ rectificationId: recordId, actionId: recordId, text: plainText(1000, { min: 10, multiline: true }), photos: z.array(fileId).max(9) })
+      .object({ rectificationId: recordId, actionId: recordId, text: plainText(1000, { min: 10, multiline: true }), photos: z.array(storedFile).max(9) })
       .strict(),
     output: rectificationView,
   }),

@@ -41,7 +41,9 @@ export default function Nominate() {
     try {
       const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
       const path = res.tempFilePaths[0];
-      if (path) setPhoto(await uploadFile(path, photoCloudPath(`honour/${period}`, path)));
+      // The branch's own folder: the server refuses a photo from anywhere else.
+      const branchId = me.data?.branch?.id;
+      if (path && branchId) setPhoto(await uploadFile(path, photoCloudPath(`honour/${branchId}/${period}`, path)));
     } catch (e) {
       const msg = e instanceof Error ? e.message : '';
       if (!/cancel/i.test(msg)) toast('照片上传失败，请重试');
