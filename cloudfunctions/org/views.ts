@@ -7,7 +7,12 @@ import type { BranchOrg } from './branch';
 
 /** Only the branch's secretary and the member themselves see a full phone number (DESIGN §4). */
 export function maySeePhone(viewer: MemberDoc, member: MemberDoc): boolean {
-  return viewer._id === member._id || (viewer.roles.includes('secretary') && viewer.branchId === member.branchId);
+  return viewer._id === member._id || maySeePhonesOf(viewer, member.branchId);
+}
+
+/** The phones of a branch's records (audit entries, join requests): its secretary only. */
+export function maySeePhonesOf(viewer: MemberDoc, branchId: string | null): boolean {
+  return branchId !== null && viewer.roles.includes('secretary') && viewer.branchId === branchId;
 }
 
 export function memberView(member: MemberDoc, org: BranchOrg, viewer: MemberDoc): MemberView {

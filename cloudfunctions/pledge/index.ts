@@ -11,13 +11,15 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import { REVIEW_POINT_SHARE, REVIEW_RATING_LABELS } from '../../shared/domain/identity';
 import { groupDoc, memberDoc, type GroupDoc, type MemberDoc } from '../../shared/domain/org';
 import { missingMessage, missingParts, reviewersOf } from '../../shared/identity/pledges';
-import { chinaQuarter } from '../../shared/time/china';
+import { chinaQuarter, quarterBounds, shiftQuarter } from '../../shared/time/china';
+import { audit } from '../_shared/audit';
 import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
 import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, idFor, withoutId } from '../_shared/repo';
+import { periodDoc } from '../_shared/periods';
 import { inTransaction } from '../_shared/transaction';
 import { fulfilmentDoc, pledgeDoc, pledgeId, reviewDoc, type FulfilmentDoc, type PledgeDoc, type ReviewDoc } from './docs';
 
@@ -172,6 +174,12 @@ async function addFulfilment(input: ActionInput<'pledge.addFulfilment'>, ctx: Ac
 async function review(input: ActionInput<'pledge.review'>, ctx: ActionContext): Promise<ActionOutput<'pledge.review'>> {
   const { db, member: reviewer, now } = asMember(ctx);
   if (input.period > chinaQuarter(now)) throw new AppError('INVALID_INPUT', '不能评议尚未开始的季度', { period: '请选择本季度或之前的季度' });
+  // This quarter, or the one just ended (reviewed at the start of the next): never a sitting that
+  // books four quarters' points at once, and the points go to the quarter reviewed.
+  if (input.period < shiftQuarter(chinaQuarter(now), -1)) throw new AppError('INVALID_INPUT', '只能评议本季度或上一季度', { period: '请选择本季度或上一季度' });
+  const bookedAt = new Date(Math.min(now.getTime(), quarterBounds(input.period).end.getTime() - 1));
+  const periodState = await getById(db, COLLECTIONS.periods, `${reviewer.branchId}_${input.period}`, periodDoc);
+  if (periodState && periodState.state !== 'open') throw new AppError('CONFLICT', '该季度积分已结账，不能再评议');
   const pledge = await pledgeInBranch(ctx, input.pledgeId);
   if (pledge.status !== 'signed') throw new AppError('CONFLICT', '承诺书尚未签署');
   if (yearOf(input.period) !== pledge.year) throw new AppError('INVALID_INPUT', '只能评议承诺当年的季度', { period: '季度与承诺年份不符' });
@@ -185,6 +193,8 @@ async function review(input: ActionInput<'pledge.review'>, ctx: ActionContext): 
     const { data } = await t.collection(COLLECTIONS.pledgeReviews).doc(id).get();
     if (data) throw new AppError('CONFLICT', '本季度已评议');
     await t.collection(COLLECTIONS.pledgeReviews).doc(id).set(withoutId(doc));
+    // A review earns points: audited, like every write that decides someone's points.
+    await audit(t, reviewer, now, { action: 'pledge.review', targetType: 'pledge', targetId: pledge._id, branchId: reviewer.branchId, before: null, after: { memberId: owner._id, period: input.period, rating: input.rating } });
   });
   // 优 earns the rule's points, 良 and 中 a share, 差 none (shared/domain/identity.ts).
   await award(db, await rulesFor(db, owner.committeeId), {
@@ -193,7 +203,7 @@ async function review(input: ActionInput<'pledge.review'>, ctx: ActionContext): 
     source: `pledgeReview:${id}`,
     label: `${input.period} 践诺评议：${REVIEW_RATING_LABELS[input.rating]}`,
     quantity: REVIEW_POINT_SHARE[input.rating],
-    at: now,
+    at: bookedAt,
   });
   return (await views(db, [pledge], org))[0];
 }

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ARTIFACTS, launchChromium } from './support/browser';
-import { startApp, type StartedApp } from './support/server';
+import { existsSync } from 'node:fs';
+import { SEEDED_TEMPLATE, startApp, type StartedApp } from './support/server';
 
 let app: StartedApp;
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  app = await startApp();
+  // The run's fresh npm start seeded this demo company (support/global-setup.ts); this one starts from its copy.
+  app = await startApp({ from: existsSync(SEEDED_TEMPLATE) ? SEEDED_TEMPLATE : undefined });
   console.log(`npm start ready in ${app.readySeconds.toFixed(1)} s`);
 });
 

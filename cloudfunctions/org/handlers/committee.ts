@@ -4,11 +4,12 @@ import { AppError } from '../../../shared/api/errors';
 import { COLLECTIONS } from '../../../shared/db/collections';
 import { auditEntryDoc, branchDoc, memberDoc, type MemberDoc, type UnitDoc } from '../../../shared/domain/org';
 import type { Role } from '../../../shared/domain/roles';
+import { maskPhone } from '../../../shared/domain/text';
 import { audit } from '../../_shared/audit';
 import { asMember, type ActionContext } from '../../_shared/define';
 import { findAll, getById, withoutId } from '../../_shared/repo';
 import { loadBranchOrg } from '../branch';
-import { memberView } from '../views';
+import { maySeePhonesOf, memberView } from '../views';
 
 export async function transferMember(input: ActionInput<'org.transferMember'>, ctx: ActionContext): Promise<ActionOutput<'org.transferMember'>> {
   const { db, member: actor, now } = asMember(ctx);
@@ -125,22 +126,27 @@ export async function auditLog(input: ActionInput<'org.auditLog'>, ctx: ActionCo
       action: e.action,
       targetType: e.targetType,
       targetId: e.targetId,
-      before: redact(e.before),
-      after: redact(e.after),
+      before: redact(e.before, maySeePhonesOf(actor, e.branchId)),
+      after: redact(e.after, maySeePhonesOf(actor, e.branchId)),
       at: e.at.toISOString(),
     })),
     next: rows.length > limit ? page[page.length - 1].at.toISOString() : null,
   };
 }
 
-/** The log keeps everything; what it shows never includes a WeChat identity. */
-function redact(value: unknown): unknown {
+/**
+ * The log keeps everything; what it shows never includes a WeChat identity, and phone numbers
+ * (a member's, a join request's) only to the secretary of the entry's branch — the same rule
+ * as every member view (`maySeePhone`): the committee admin reads them masked.
+ */
+function redact(value: unknown, showPhones: boolean): unknown {
   if (!value || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(redact);
+  if (Array.isArray(value)) return value.map((v) => redact(v, showPhones));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (key === 'openid') out[key] = v ? '（已绑定）' : null;
-    else out[key] = v instanceof Date ? v.toISOString() : redact(v);
+    else if (key === 'phone' && typeof v === 'string') out[key] = showPhones ? v : maskPhone(v);
+    else out[key] = v instanceof Date ? v.toISOString() : redact(v, showPhones);
   }
   return out;
 }

@@ -9,9 +9,13 @@ import { asMember, type ActionContext } from '../../_shared/define';
 import { getInBranch } from '../../_shared/repo';
 import { adjust as adjustPoints, reverse as reverseEntry } from '../../_shared/points/engine';
 
+const SELF_MESSAGE = '不能调整或冲销自己的积分，请由其他支部委员或党委调整';
+
 export async function adjust(input: ActionInput<'points.adjust'>, ctx: ActionContext): Promise<ActionOutput<'points.adjust'>> {
   const { db, member: actor, now } = asMember(ctx);
   const target = await getInBranch(db, COLLECTIONS.members, input.memberId, memberDoc, actor.branchId, '成员不存在');
+  // Nobody approves their own points (as volunteer.confirm): another committee member or the 党委 does.
+  if (target._id === actor._id) throw new AppError('FORBIDDEN', SELF_MESSAGE);
   const result = await adjustPoints(db, {
     member: target,
     author: actor,
@@ -38,6 +42,7 @@ export async function reverse(input: ActionInput<'points.reverse'>, ctx: ActionC
   const { db, member: actor, now } = asMember(ctx);
   const original = await getInBranch(db, COLLECTIONS.ledger, input.entryId, ledgerEntryDoc, actor.branchId, '积分记录不存在');
   if (original.kind === 'reversal') throw new AppError('CONFLICT', '冲销记录不能再冲销');
+  if (original.memberId === actor._id) throw new AppError('FORBIDDEN', SELF_MESSAGE);
   const result = await reverseEntry(db, original, { author: actor, reason: input.reason, at: now });
   if (result.status !== 'duplicate') {
     await audit(db, actor, now, {

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, launchChromium } from './browser';
-import { startApp, type StartedApp } from './server';
+import { existsSync } from 'node:fs';
+import { SEEDED_TEMPLATE, startApp, type StartedApp } from './server';
 
 export interface Journey {
   origin(): string;
@@ -25,7 +26,7 @@ export function useJourney(): Journey {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    app = await startApp();
+    app = await startApp({ from: existsSync(SEEDED_TEMPLATE) ? SEEDED_TEMPLATE : undefined });
     console.log(`npm start ready in ${app.readySeconds.toFixed(1)} s`);
   });
 
