@@ -38,6 +38,9 @@ export const watchDoc = z.object({
   lastAt: z.number().nullable(),
   sessionStartAt: z.number().nullable(),
   sessionCredited: z.number(),
+  /** Absent on watches stored before credit was bounded across sessions: counted from the next report. */
+  firstAt: z.number().nullable().default(null),
+  credited: z.number().default(0),
   ratio: z.number(),
   completedAt: z.date().nullable(),
   /** Set once the completion points have been awarded (the award itself is idempotent). */

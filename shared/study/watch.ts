@@ -3,7 +3,10 @@
  * on the server). The player reports its position; a stretch between two reports of one
  * playback session is credited only when it moves forward by a small step, no faster than
  * the player can play, and the session as a whole never gets ahead of the clock. Seeking
- * moves the anchor without credit, so seeking to the end does not count.
+ * moves the anchor without credit, so seeking to the end does not count. Across all sessions
+ * and devices of one member and lesson, credit never gets ahead of the real time since the
+ * member's first report either: starting a new session every few reports (each with a fresh
+ * anchor and its slack) cannot complete a 600 s lesson in seconds.
  */
 import { WATCH_RULE } from '../domain/study';
 
@@ -19,6 +22,9 @@ export interface WatchState {
   /** When the session began (ms) and how much it has been credited, seconds of video. */
   sessionStartAt: number | null;
   sessionCredited: number;
+  /** The member's first report for the lesson, any session (ms), and credit over every session, seconds. */
+  firstAt: number | null;
+  credited: number;
 }
 
 export interface WatchReport {
@@ -28,7 +34,7 @@ export interface WatchReport {
   at: number;
 }
 
-export const EMPTY_WATCH: WatchState = { segments: [], sessionId: null, lastPosition: null, lastAt: null, sessionStartAt: null, sessionCredited: 0 };
+export const EMPTY_WATCH: WatchState = { segments: [], sessionId: null, lastPosition: null, lastAt: null, sessionStartAt: null, sessionCredited: 0, firstAt: null, credited: 0 };
 
 /** Adds a stretch to sorted, merged segments. */
 export function addSegment(segments: readonly Segment[], [start, end]: Segment): Segment[] {
@@ -59,9 +65,10 @@ export function isComplete(state: Pick<WatchState, 'segments'>, durationSeconds:
 /** The state after one report. Pure: the caller stores it. */
 export function applyReport(state: WatchState, report: WatchReport, durationSeconds: number): WatchState {
   const position = Math.min(Math.max(report.position, 0), durationSeconds);
+  const firstAt = state.firstAt ?? report.at;
   const sameSession = state.sessionId === report.sessionId && state.lastPosition !== null && state.lastAt !== null && state.sessionStartAt !== null;
   if (!sameSession) {
-    return { ...state, sessionId: report.sessionId, lastPosition: position, lastAt: report.at, sessionStartAt: report.at, sessionCredited: 0 };
+    return { ...state, sessionId: report.sessionId, lastPosition: position, lastAt: report.at, sessionStartAt: report.at, sessionCredited: 0, firstAt };
   }
   const step = position - (state.lastPosition as number);
   const wall = Math.max(0, (report.at - (state.lastAt as number)) / 1000);
@@ -70,7 +77,9 @@ export function applyReport(state: WatchState, report: WatchReport, durationSeco
     step > 0 &&
     step <= WATCH_RULE.maxStepSeconds &&
     step <= wall * WATCH_RULE.maxRate + WATCH_RULE.slackSeconds &&
-    state.sessionCredited + step <= (sessionWall + WATCH_RULE.slackSeconds) * WATCH_RULE.maxRate;
+    state.sessionCredited + step <= (sessionWall + WATCH_RULE.slackSeconds) * WATCH_RULE.maxRate &&
+    // One slack for the member and lesson, not one per session.
+    state.credited + step <= ((report.at - firstAt) / 1000 + WATCH_RULE.slackSeconds) * WATCH_RULE.maxRate;
   return {
     segments: plausible ? addSegment(state.segments, [state.lastPosition as number, position]) : state.segments,
     sessionId: report.sessionId,
@@ -78,5 +87,7 @@ export function applyReport(state: WatchState, report: WatchReport, durationSeco
     lastAt: report.at,
     sessionStartAt: state.sessionStartAt,
     sessionCredited: state.sessionCredited + (plausible ? step : 0),
+    firstAt,
+    credited: state.credited + (plausible ? step : 0),
   };
 }

@@ -121,6 +121,19 @@ describe('watch progress', () => {
     expect((await ledger(member)).some((e) => e.label.includes('拖到结尾'))).toBe(false);
   });
 
+  it('gives a new session no fresh credit: quick reports from ever new sessions (or devices) never complete a lesson', async () => {
+    const id = await publishedLesson(60, '换会话刷课');
+    let last: Progress = { watchedRatio: 0, completed: false, justCompleted: false };
+    for (let i = 0; i < 60; i += 1) {
+      sleep(16);
+      last = data<Progress>(await report(member, id, `farm${String(Math.floor(i / 3)).padStart(3, '0')}`, (i % 20) * 3));
+    }
+    // 60 reports in under a second of (test) time: at most about (1 s + slack) × 2 of video credited.
+    expect(last.completed).toBe(false);
+    expect(last.watchedRatio).toBeLessThan(0.1);
+    expect((await ledger(member)).some((e) => e.label.includes('换会话刷课'))).toBe(false);
+  });
+
   it('credits nothing for reports faster than real time', async () => {
     const id = await publishedLesson(30, '快进上报');
     data(await report(member, id, 'fast01', 0));

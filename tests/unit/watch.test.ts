@@ -67,4 +67,40 @@ describe('watch rule', () => {
       }),
     );
   });
+
+  it('bounds credit by the real time since the first report across sessions, so new sessions earn no fresh slack', () => {
+    // The attack: a new sessionId every 3 reports, a report every 16 ms moving 3 s: 480 reports in 7.7 s.
+    const duration = 600;
+    let state = EMPTY_WATCH;
+    let at = 1_000_000;
+    for (let i = 0; i < 480; i += 1) {
+      at += 16;
+      state = applyReport(state, { sessionId: `s${Math.floor(i / 3)}`, position: Math.min(duration, (i % 200) * 3), at }, duration);
+    }
+    const elapsed = (at - 1_000_016) / 1000;
+    expect(watchedSeconds(state.segments)).toBeLessThanOrEqual((elapsed + 1.5) * 2 + 1e-9);
+    expect(isComplete(state, duration)).toBe(false);
+  });
+
+  it('still credits one real viewing spread over two devices, one after the other', () => {
+    const phone = play(EMPTY_WATCH, 'phone', 0, 30, 0);
+    const { state } = play(phone.state, 'pad', 30, 60, phone.at + 5000);
+    expect(watchedSeconds(state.segments)).toBeCloseTo(60);
+    expect(isComplete(state, DURATION)).toBe(true);
+  });
+
+  it('never credits more than real time allows over any interleaving of sessions', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ session: fc.integer({ min: 0, max: 4 }), position: fc.integer({ min: 0, max: DURATION }), gapMs: fc.integer({ min: 0, max: 3000 }) }), { maxLength: 200 }), (reports) => {
+        let state = EMPTY_WATCH;
+        let at = 0;
+        for (const r of reports) {
+          at += r.gapMs;
+          state = applyReport(state, { sessionId: `s${r.session}`, position: r.position, at }, DURATION);
+        }
+        const first = reports.length ? reports[0].gapMs : 0;
+        expect(watchedSeconds(state.segments)).toBeLessThanOrEqual(((at - first) / 1000 + 1.5) * 2 + 1e-9);
+      }),
+    );
+  });
 });
