@@ -19,6 +19,7 @@ import { scannedSubject, shortId, signInCode } from '../_shared/signin';
 import { newSecret } from '../_shared/signin-token';
 import { inTransaction } from '../_shared/transaction';
 import { activityDoc, personDoc, personId, SIGN_IN_PAGE, summaryFolder, type ActivityDoc, type PersonDoc } from './docs';
+import { requirePlannedWithin } from '../_shared/planning';
 
 const NOT_FOUND = '活动不存在或已被删除';
 
@@ -55,6 +56,7 @@ async function one(ctx: ActionContext, doc: ActivityDoc): Promise<ActivityView> 
 
 async function create(input: ActionInput<'activity.create'>, ctx: ActionContext): Promise<ActionOutput<'activity.create'>> {
   const { db, member: actor, now } = asMember(ctx);
+  requirePlannedWithin(new Date(input.startsAt), now, 'startsAt');
   const doc: ActivityDoc = {
     _id: shortId('ac'),
     committeeId: actor.committeeId,

@@ -23,6 +23,7 @@ import { remind } from './reminders';
 import { meetingReport, quarterMeetings } from './report';
 import { meetingDoc, minutesFolder, newMeetingId, SIGN_IN_PAGE, type MeetingDoc } from './docs';
 import { attendanceOf, attendanceRows, factsFromAttendance, groupNamesOf, loadFacts, meetingViews } from './views';
+import { requirePlannedWithin } from '../_shared/planning';
 
 const isSecretary = (member: MemberDoc) => member.roles.includes('secretary');
 
@@ -77,6 +78,7 @@ async function schedule(input: ActionInput<'meeting.schedule'>, ctx: ActionConte
     attendeeIds = defaultAttendees(input.kind, members, groupId);
   }
   if (attendeeIds.length === 0) throw new AppError('CONFLICT', '没有应参会的党员，请先为党小组分配成员');
+  requirePlannedWithin(new Date(input.startsAt), now, 'startsAt');
 
   const doc: MeetingDoc = {
     _id: newMeetingId(),

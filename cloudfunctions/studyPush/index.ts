@@ -22,6 +22,7 @@ import { inTransaction } from '../_shared/transaction';
 import { PUSH_PAGE, pushDoc, readDoc, readId, type PushDoc } from './docs';
 
 const MAX_AHEAD_MS = 90 * 24 * 3600 * 1000;
+const PAST_SLACK_MS = 10 * 60 * 1000;
 
 async function views(db: Database, docs: readonly PushDoc[], readerId: string | null): Promise<StudyPushView[]> {
   const urls = await tempUrls(docs.flatMap((d) => d.images));
@@ -89,6 +90,8 @@ async function send(input: ActionInput<'studyPush.send'>, ctx: ActionContext): P
   const { db, member: actor, now } = asMember(ctx);
   const sendAt = input.sendAt ? new Date(input.sendAt) : now;
   if (sendAt.getTime() - now.getTime() > MAX_AHEAD_MS) throw new AppError('INVALID_INPUT', '定时发送最多提前 90 天', { sendAt: '定时发送最多提前 90 天' });
+  // A time already past is sent now, but only within a phone's clock skew: 1990 is a mistake.
+  if (now.getTime() - sendAt.getTime() > PAST_SLACK_MS) throw new AppError('INVALID_INPUT', '定时发送的时间已过，请重新选择', { sendAt: '定时发送的时间已过，请重新选择' });
   requireFolder(input.images, `pushes/${actor.branchId}`, 'images', '图片不属于本支部，请重新上传');
   const groups = await Promise.all(input.groupIds.map((id) => getInBranch(db, COLLECTIONS.groups, id, groupDoc, actor.branchId, '党小组不存在')));
   const lesson = input.lessonId ? await getById(db, COLLECTIONS.lessons, input.lessonId, lessonDoc) : null;

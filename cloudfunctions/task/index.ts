@@ -20,6 +20,7 @@ import { notify } from '../_shared/subscriptions';
 import { inTransaction } from '../_shared/transaction';
 import { noteDoc } from '../note/docs';
 import { completionDoc, completionId, photoFolder, TASK_PAGE, taskDoc, type CompletionDoc, type TaskDoc } from './docs';
+import { requirePlannedWithin } from '../_shared/planning';
 
 const NOT_FOUND = '任务不存在或不是发给您的';
 const REMIND_MS = TASK_REMINDER_EVERY_HOURS * 3600_000;
@@ -82,6 +83,7 @@ async function publish(input: ActionInput<'task.publish'>, ctx: ActionContext): 
   const { db, member: actor, now } = asMember(ctx);
   const dueAt = new Date(input.dueAt);
   if (dueAt.getTime() <= now.getTime()) throw new AppError('INVALID_INPUT', '截止时间须晚于现在', { dueAt: '截止时间须晚于现在' });
+  requirePlannedWithin(dueAt, now, 'dueAt');
   const id = idFor('tk', actor.branchId, input.requestId);
   const existing = await getById(db, COLLECTIONS.tasks, id, taskDoc);
   if (existing) return (await views(db, [existing], actor, now))[0];

@@ -17,6 +17,7 @@ import { award } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
+import { requirePlannedWithin } from '../_shared/planning';
 
 const activityDoc = z.object({ _id: z.string(), committeeId: z.string(), branchId: z.string(), title: z.string(), startsAt: z.date(), place: z.string(), organiserId: z.string(), organiserName: z.string(), createdAt: z.date() });
 type ActivityDoc = z.infer<typeof activityDoc>;
@@ -56,6 +57,7 @@ async function one(db: Database, id: string): Promise<VolunteerActivityView> {
 
 async function create(input: ActionInput<'volunteer.create'>, ctx: ActionContext): Promise<ActionOutput<'volunteer.create'>> {
   const { db, member: actor, now } = asMember(ctx);
+  requirePlannedWithin(new Date(input.startsAt), now, 'startsAt');
   const organiser = await getInBranch(db, COLLECTIONS.members, input.organiserId, memberDoc, actor.branchId, '组织人不存在');
   const doc: ActivityDoc = { _id: newId('va'), committeeId: actor.committeeId, branchId: actor.branchId, title: input.title, startsAt: new Date(input.startsAt), place: input.place, organiserId: organiser._id, organiserName: organiser.name, createdAt: now };
   await inTransaction(db, async (t) => {
