@@ -3,7 +3,7 @@ import type { DatabaseService } from './database';
 import type { StorageService } from './storage/operations';
 import type { WechatFakes } from './wechat/operations';
 import type { SessionStore } from './auth/sessions';
-import { isRecord, readJson, sendJson } from './core/http';
+import { fromForeignPage, isJsonRequest, isRecord, readJson, sendJson } from './core/http';
 import type { Route } from './core/route';
 
 export interface AdminDeps {
@@ -11,12 +11,20 @@ export interface AdminDeps {
   storage: StorageService;
   wechat: WechatFakes;
   sessions: SessionStore;
+  /** The emulator's own origin: a POST from a page of any other is refused. */
+  origin: () => string;
 }
 
-export function adminRoutes({ database, storage, wechat, sessions }: AdminDeps): Route {
+export function adminRoutes({ database, storage, wechat, sessions, origin }: AdminDeps): Route {
   return async (req, res, url) => {
     if (!url.pathname.startsWith('/__/admin/')) return false;
     const op = url.pathname.slice('/__/admin/'.length);
+    // Import and reset replace everything: only a JSON request from a script (or this origin), never a
+    // form or text/plain post a page of another origin can make without asking.
+    if (req.method === 'POST' && (fromForeignPage(req, origin()) || !isJsonRequest(req))) {
+      sendJson(res, 403, { error: 'admin requests must be JSON (content-type: application/json) and not from another origin' });
+      return true;
+    }
     if (req.method === 'GET' && op === 'health') {
       sendJson(res, 200, { ok: true, collections: database.listCollections() });
       return true;

@@ -23,7 +23,7 @@ import { timerRoutes } from './functions/timer-routes';
 import { functionRoutes } from './functions/routes';
 import { Meter } from './core/meter';
 import { errorReply, ServiceError } from './core/errors';
-import { isRecord, readJson, sendJson } from './core/http';
+import { fromForeignPage, isRecord, readJson, sendJson } from './core/http';
 import type { Route } from './core/route';
 import { staticRoutes } from './static';
 import { adminRoutes } from './admin';
@@ -88,6 +88,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const adminRoute: Route = async (req, res, url) => {
     if (url.pathname !== '/admin' || req.method !== 'POST') return false;
     const requestId = randomUUID();
+    // The SDK signs every request (Authorization, X-SDK-Version); the emulator does not check the
+    // signature, but a request without one, or from a web page, is not the SDK.
+    if (fromForeignPage(req, origin) || !req.headers.authorization) {
+      sendJson(res, 401, { code: 'SIGN_PARAM_INVALID', message: 'the admin API takes signed SDK requests only', requestId });
+      return true;
+    }
     let body: unknown;
     try {
       body = await readJson(req);
@@ -128,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     authRoutes(database, sessions),
     storageRoutes(storage, sessions),
     wechatRoutes(wechat),
-    adminRoutes({ database, storage, wechat, sessions }),
+    adminRoutes({ database, storage, wechat, sessions, origin: () => origin }),
     timerRoutes(timers),
     staticRoutes(options.h5Dir ?? DEFAULT_H5_DIR),
   ];

@@ -35,3 +35,18 @@ export function sendText(res: ServerResponse, status: number, text: string, cont
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * A request a web page of another origin made (browsers always send Origin on a cross-origin
+ * POST). The emulator has no CORS, so such a page cannot read replies, but a "simple" POST
+ * (text/plain, a form) would still run: state-changing routes refuse it.
+ */
+export function fromForeignPage(req: IncomingMessage, origin: string): boolean {
+  const from = req.headers.origin;
+  return typeof from === 'string' && from !== '' && from !== origin;
+}
+
+/** True for a JSON body (a form or text/plain post is what a foreign page can send without a preflight). */
+export function isJsonRequest(req: IncomingMessage): boolean {
+  return /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+}

@@ -181,9 +181,11 @@ export class FunctionHost {
     }
   }
 
-  private environment(identity: Identity, invocationId: string): Record<string, string> {
+  private environment(identity: Identity, invocationId: string, timeoutMs: number): Record<string, string> {
     const env: Record<string, string> = {
       ...this.platformEnvironment(),
+      // The execution time-out in force (config.json's, times timeoutScale), so retry deadlines stay inside it.
+      TONGXIN_FUNCTION_TIMEOUT_MS: String(timeoutMs),
       TCB_SEQID: invocationId,
       TCB_CONTEXT_KEYS: 'TCB_ENV,SCF_NAMESPACE,TCB_SEQID',
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
@@ -321,7 +323,7 @@ export class FunctionHost {
       }, timeoutMs);
       instance.pending = { resolve, timer };
       instance.invocationId = invocationId;
-      instance.worker.postMessage({ id: invocationId, event, env: this.environment(identity, invocationId) });
+      instance.worker.postMessage({ id: invocationId, event, env: this.environment(identity, invocationId, timeoutMs) });
     });
   }
 }

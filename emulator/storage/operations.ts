@@ -84,6 +84,9 @@ export class StorageService {
   putClientFile(cloudPath: string, file: StoredFile): string {
     const path = safePath(cloudPath);
     if (!path) throw new ServiceError('INVALID_PARAM', 'cloudPath is invalid');
+    const existing = this.options.store.get(path);
+    // The PRIVATE rule: a phone writes new paths and its own files, nothing else (see StoredFile.owner).
+    if (existing && file.owner !== undefined && existing.owner !== file.owner) throw new ServiceError('STORAGE_EXCEED_AUTHORITY', 'the file belongs to someone else');
     this.options.store.put(path, file);
     return this.fileId(path);
   }

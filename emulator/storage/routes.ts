@@ -2,6 +2,7 @@
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import { lookup } from 'mime-types';
+import { ServiceError } from '../core/errors';
 import { readBody, sendJson, sendText } from '../core/http';
 import type { Route } from '../core/route';
 import type { SessionStore } from '../auth/sessions';
@@ -74,8 +75,15 @@ export function storageRoutes(storage: StorageService, sessions: SessionStore): 
         sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '缺少文件或保存路径' } });
         return true;
       }
-      const fileID = storage.putClientFile(fields.cloudPath, { bytes: file.bytes, contentType: file.contentType });
-      sendJson(res, 200, { fileID, statusCode: 200 });
+      try {
+        const fileID = storage.putClientFile(fields.cloudPath, { bytes: file.bytes, contentType: file.contentType, owner: session.openid });
+        sendJson(res, 200, { fileID, statusCode: 200 });
+      } catch (error) {
+        // A bad path or someone else's file is the caller's mistake: 4xx, never a 500.
+        if (!(error instanceof ServiceError)) throw error;
+        const status = error.code === 'STORAGE_EXCEED_AUTHORITY' ? 403 : 400;
+        sendJson(res, status, { ok: false, error: { code: status === 403 ? 'FORBIDDEN' : 'INVALID_INPUT', message: status === 403 ? '不能覆盖他人上传的文件' : '保存路径不正确' } });
+      }
       return true;
     }
     return false;

@@ -5,6 +5,12 @@ import { dirname, join, relative, sep } from 'node:path';
 export interface StoredFile {
   bytes: Buffer;
   contentType: string;
+  /**
+   * The WeChat identity that uploaded it from a phone; absent for files written with admin
+   * rights (functions, seed). As with the PRIVATE rule `cloud:setup` sets, a phone may write a
+   * new path or its own file again, never a file someone else (or a function) wrote.
+   */
+  owner?: string;
 }
 
 export interface FileStore {
@@ -55,15 +61,15 @@ export class DiskFileStore implements FileStore {
     const full = this.full(path);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, file.bytes);
-    writeFileSync(`${full}.meta.json`, JSON.stringify({ contentType: file.contentType }));
+    writeFileSync(`${full}.meta.json`, JSON.stringify({ contentType: file.contentType, ...(file.owner ? { owner: file.owner } : {}) }));
   }
   get(path: string): StoredFile | null {
     const full = this.full(path);
     if (!existsSync(full) || !statSync(full).isFile()) return null;
     const meta = existsSync(`${full}.meta.json`)
-      ? (JSON.parse(readFileSync(`${full}.meta.json`, 'utf8')) as { contentType?: string })
+      ? (JSON.parse(readFileSync(`${full}.meta.json`, 'utf8')) as { contentType?: string; owner?: string })
       : {};
-    return { bytes: readFileSync(full), contentType: meta.contentType ?? 'application/octet-stream' };
+    return { bytes: readFileSync(full), contentType: meta.contentType ?? 'application/octet-stream', ...(meta.owner ? { owner: meta.owner } : {}) };
   }
   delete(path: string): boolean {
     const full = this.full(path);

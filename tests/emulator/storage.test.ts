@@ -66,7 +66,8 @@ describe('storage through the real SDK', () => {
   it('accepts an upload token only once', async () => {
     const reply = await fetch(emulator.adminUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // Any signature: the emulator wants the SDK's header, not a valid key.
+      headers: { 'content-type': 'application/json', authorization: 'TC3-HMAC-SHA256 Credential=local-emulator' },
       body: JSON.stringify({ action: 'storage.getUploadMetadata', path: 'once.txt' }),
     });
     const { data } = (await reply.json()) as { data: { url: string } };
@@ -74,6 +75,38 @@ describe('storage through the real SDK', () => {
     const second = await fetch(data.url, { method: 'PUT', body: 'second' });
     expect(second.status).toBe(403);
     expect(await second.text()).toContain('<Error>');
+  });
+
+  it('refuses admin requests without the SDK signature or from another web page, and admin state changes that are not JSON', async () => {
+    const body = JSON.stringify({ action: 'storage.getUploadMetadata', path: 'unsigned.txt' });
+    expect((await fetch(emulator.adminUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
+    const foreign = await fetch(emulator.adminUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'TC3-HMAC-SHA256 x', origin: 'http://evil.example' }, body });
+    expect(foreign.status).toBe(401);
+    await app.uploadFile({ cloudPath: 'kept.txt', fileContent: bytes });
+    // A page of another origin posting text/plain (no preflight) cannot reset or import; nor can a form.
+    const variants: Array<Record<string, string>> = [{ 'content-type': 'text/plain' }, { 'content-type': 'application/json', origin: 'http://evil.example' }, { 'content-type': 'application/x-www-form-urlencoded' }];
+    for (const headers of variants) {
+      expect((await fetch(`${emulator.origin}/__/admin/reset`, { method: 'POST', headers, body: '{}' })).status).toBe(403);
+    }
+    expect(emulator.storage.exportFiles()['kept.txt']).toBeDefined();
+  });
+
+  it("never lets a phone overwrite someone else's file or a function's, and answers a bad path with 400", async () => {
+    const upload = async (openid: string, cloudPath: string, text: string) => {
+      const form = new FormData();
+      form.append('cloudPath', cloudPath);
+      form.append('file', new Blob([Buffer.from(text)], { type: 'image/png' }), 'x.png');
+      return fetch(`${emulator.origin}/__/storage/client-upload`, { method: 'POST', body: form, headers: { 'x-tongxin-session': emulator.sessions.create(openid).token } });
+    };
+    expect((await upload('o_alice', 'pledges/m-alice/signature.png', 'alice')).status).toBe(200);
+    expect((await upload('o_mallory', 'pledges/m-alice/signature.png', 'forged')).status).toBe(403);
+    expect((await upload('o_alice', 'pledges/m-alice/signature.png', 'alice again')).status).toBe(200);
+    expect(emulator.storage.exportFiles()['pledges/m-alice/signature.png'].base64).toBe(Buffer.from('alice again').toString('base64'));
+    // A file a function or the seed wrote (admin rights), such as a published lesson's video.
+    await app.uploadFile({ cloudPath: 'lessons/b-1/video.mp4', fileContent: bytes });
+    expect((await upload('o_mallory', 'lessons/b-1/video.mp4', 'replaced')).status).toBe(403);
+    expect(emulator.storage.exportFiles()['lessons/b-1/video.mp4'].base64).toBe(bytes.toString('base64'));
+    for (const bad of ['../../etc/passwd', 'a//b.png', '']) expect([bad, (await upload('o_alice', bad, 'x')).status]).toEqual([bad, 400]);
   });
 
   it('takes client uploads (local/H5 mode) only from a signed-in session', async () => {
