@@ -23,7 +23,7 @@ import { timerRoutes } from './functions/timer-routes';
 import { functionRoutes } from './functions/routes';
 import { Meter } from './core/meter';
 import { errorReply, ServiceError } from './core/errors';
-import { fromForeignPage, isRecord, readJson, sendJson } from './core/http';
+import { BadRequestError, fromForeignPage, isRecord, readJson, sendJson } from './core/http';
 import type { Route } from './core/route';
 import { staticRoutes } from './static';
 import { adminRoutes } from './admin';
@@ -146,6 +146,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         for (const route of routes) if (await route(req, res, url)) return;
         sendJson(res, 404, { error: `no route for ${req.method} ${url.pathname}` });
       } catch (error) {
+        if (error instanceof BadRequestError && !res.headersSent) {
+          sendJson(res, 400, { error: error.message });
+          return;
+        }
         log(`request ${req.method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
         if (!res.headersSent) sendJson(res, 500, { error: 'internal emulator error' });
         else res.end();

@@ -13,6 +13,7 @@ import type { MemberDoc } from '../../shared/domain/org';
 import { callTime, callerOpenid, database, type Database } from './cloud';
 import { fieldsOf, toApiError } from './errors';
 import { findMemberByOpenid } from './members';
+import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../shared/domain/json-depth';
 
 export interface ActionContext {
   db: Database;
@@ -54,6 +55,8 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
     try {
       // The platform's timer: it carries no caller. A phone cannot pose as one, because
       // every call from a phone has the caller's openid.
+      // Before any validator walks it: a deeply nested event would overflow the stack (500s).
+      if (nestsDeeperThan(event, MAX_INPUT_DEPTH)) throw new AppError('INVALID_INPUT', '请求格式不正确');
       const timer = timerEvent.safeParse(event);
       if (timer.success && !callerOpenid()) {
         const run = timers[timer.data.TriggerName];

@@ -1,5 +1,6 @@
 /** Small HTTP helpers shared by the emulator's routes. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { nestsDeeperThan } from '../../shared/domain/json-depth';
 
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -15,11 +16,25 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks);
 }
 
+/** The caller's mistake (a body that is not JSON, or nests absurdly deep): answered 400, never 500. */
+export class BadRequestError extends Error {}
+
+/** A JSON body; throws BadRequestError on a body that is not JSON or nests deeper than any request of the platform does. */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const body = await readBody(req);
   if (body.length === 0) return {};
-  return JSON.parse(body.toString('utf8')) as unknown;
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new BadRequestError('request body is not JSON');
+  }
+  if (nestsDeeperThan(value, MAX_REQUEST_DEPTH)) throw new BadRequestError('request body nests too deep');
+  return value;
 }
+
+/** The SDK's requests carry EJSON query strings, not deep objects; 64 levels is far beyond them. */
+const MAX_REQUEST_DEPTH = 64;
 
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const body = JSON.stringify(value);
