@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import type { ApiError } from '@/services/api';
+import { chinaToday } from '@/domain/points';
 
 interface FieldFrameProps {
   label: string;
@@ -120,7 +121,9 @@ export interface DateFieldProps {
 export function DateField({ label, value, onChange, error }: DateFieldProps) {
   return (
     <FieldFrame label={label} error={error}>
-      <Picker mode='date' value={value ?? ''} aria-label={label} onChange={(e) => onChange(String(e.detail.value))}>
+      {/* With no date yet the picker opens on China's today, not the device's: a phone (or an H5
+          browser) in another time zone would otherwise offer yesterday, which a due date refuses. */}
+      <Picker mode='date' value={value ?? chinaToday()} aria-label={label} onChange={(e) => onChange(String(e.detail.value))}>
         <View className='input picker' role='button' aria-label={`${label}：${value ?? '未设置'}`}>
           <Text>{value ?? '未设置'}</Text>
         </View>
