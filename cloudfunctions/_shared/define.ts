@@ -13,6 +13,7 @@ import type { MemberDoc } from '../../shared/domain/org';
 import { callTime, callerOpenid, database, type Database } from './cloud';
 import { fieldsOf, toApiError } from './errors';
 import { findMemberByOpenid } from './members';
+import { requireCleanInput } from './content';
 import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../shared/domain/json-depth';
 
 export interface ActionContext {
@@ -85,6 +86,8 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
 
       const input = spec.input.safeParse(parsedEvent.data.input ?? {});
       if (!input.success) throw new AppError('INVALID_INPUT', undefined, fieldsOf(input.error));
+      // Text others will read passes WeChat's check before the handler writes anything.
+      await requireCleanInput(name, input.data, openid);
 
       const output = await handler(input.data, { db, openid, member: bound, now: callTime() });
       return ok(spec.output.parse(output));

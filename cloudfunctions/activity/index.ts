@@ -11,7 +11,8 @@ import type { MemberDoc } from '../../shared/domain/org';
 import { audit } from '../_shared/audit';
 import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
-import { requireFolder, tempUrls } from '../_shared/files';
+import { tempUrls } from '../_shared/files';
+import { requireImages } from '../_shared/content';
 import { award } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, withoutId } from '../_shared/repo';
@@ -167,7 +168,7 @@ async function saveSummary(input: ActionInput<'activity.saveSummary'>, ctx: Acti
   const { db, member: actor, now } = asMember(ctx);
   const found = await getInBranch(db, COLLECTIONS.activities, input.activityId, activityDoc, actor.branchId, NOT_FOUND);
   if (found.startsAt.getTime() > now.getTime()) throw new AppError('CONFLICT', '活动开始后才能填写活动小结');
-  requireFolder(input.photos, summaryFolder(found._id), 'photos', '照片不属于该活动，请重新上传');
+  await requireImages(input.photos, { folder: summaryFolder(found._id), field: 'photos', notOwn: '照片不属于该活动，请重新上传' });
   const after = await inTransaction(db, async (t) => {
     const { data } = await t.collection(COLLECTIONS.activities).doc(found._id).get();
     const before = activityDoc.parse({ _id: found._id, ...(data as object) });

@@ -13,14 +13,14 @@ import { groupDoc, memberDoc, type MemberDoc } from '../../shared/domain/org';
 import { countedDays, streak } from '../../shared/identity/checkins';
 import { rate } from '../../shared/domain/rates';
 import { chinaDay, shiftDay } from '../../shared/time/china';
-import { cloud, type Database } from '../_shared/cloud';
+import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
+import { requireImages } from '../_shared/content';
 import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, findEvery, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
-import { wechat } from '../_shared/wechat';
 
 const checkinDoc = z.object({
   _id: z.string(),
@@ -56,11 +56,6 @@ async function recent(db: Database, memberId: string, today: string): Promise<Ch
   return (data as unknown[]).map((row) => checkinDoc.parse(row));
 }
 
-function contentTypeOf(fileId: string): string {
-  const ext = /\.(\w+)$/.exec(fileId)?.[1]?.toLowerCase();
-  return ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : ext === 'gif' ? 'image/gif' : 'image/jpeg';
-}
-
 const checkinAward = (member: MemberDoc, checkin: CheckinDoc): AwardRequest => ({ member, rule: 'badgeCheckin', source: `checkin:${checkin.day}`, label: `${checkin.day} 佩戴党徽打卡`, at: checkin.at });
 
 async function submit(input: ActionInput<'badgeCheckin.submit'>, ctx: ActionContext): Promise<ActionOutput<'badgeCheckin.submit'>> {
@@ -75,9 +70,7 @@ async function submit(input: ActionInput<'badgeCheckin.submit'>, ctx: ActionCont
     return { checkin: (await views([done]))[0], alreadyToday: true, streak: streak(history.map((c) => c.day), today) };
   }
 
-  const { fileContent } = await cloud().downloadFile({ fileID: input.photo });
-  const check = await wechat().checkImage({ image: fileContent as Buffer, contentType: contentTypeOf(input.photo) });
-  if (!check.pass) throw new AppError('CONTENT_REJECTED', '照片未通过安全检查，请重新拍摄佩戴党徽的照片', { photo: '请重新拍摄' });
+  await requireImages([input.photo], { folder: `checkins/${member._id}`, field: 'photo', notOwn: '照片不属于您，请重新拍摄' });
 
   const id = `${member._id}:${today}`;
   const doc: CheckinDoc = { _id: id, committeeId: member.committeeId, branchId: member.branchId, memberId: member._id, memberName: member.name, groupId: member.groupId, day: today, at: now, photo: input.photo, location: input.location };

@@ -10,7 +10,8 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import { branchDoc, groupDoc, memberDoc } from '../../shared/domain/org';
 import { chinaQuarter } from '../../shared/time/china';
 import { audit } from '../_shared/audit';
-import { requireFolder, tempUrls } from '../_shared/files';
+import { tempUrls } from '../_shared/files';
+import { requireImages } from '../_shared/content';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { findAll, getById, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
@@ -53,7 +54,7 @@ export const honourFolder = (branchId: string | null) => `honour/${branchId ?? '
 async function nominate(input: ActionInput<'honour.nominate'>, ctx: ActionContext): Promise<ActionOutput<'honour.nominate'>> {
   const { db, member: leader, now } = asMember(ctx);
   // The photo must be one uploaded for this branch's wall (the page stores it under honour/<branchId>/).
-  if (input.photo) requireFolder([input.photo], honourFolder(leader.branchId), 'photo', '照片不属于本支部，请重新上传');
+  if (input.photo) await requireImages([input.photo], { folder: honourFolder(leader.branchId), field: 'photo', notOwn: '照片不属于本支部，请重新上传' });
   const target = await getInBranch(db, COLLECTIONS.members, input.memberId, memberDoc, leader.branchId, '成员不存在');
   // A group leader nominates within the groups they lead; anyone else answers like a missing member.
   const groups = await findAll(db, COLLECTIONS.groups, { branchId: leader.branchId, leaderId: leader._id }, groupDoc);

@@ -13,6 +13,7 @@ import { audit } from '../_shared/audit';
 import { cloud } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
+import { requireImages } from '../_shared/content';
 import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, newId, withoutId } from '../_shared/repo';
@@ -53,7 +54,8 @@ async function create(input: ActionInput<'lesson.create'>, ctx: ActionContext): 
   if (!mayRecord(member, branch.lessonRecorderIds)) throw new AppError('FORBIDDEN', '支部委员或经书记允许的党员才能录制党课');
   const speaker = await getInBranch(db, COLLECTIONS.members, input.speakerId, memberDoc, member.branchId, '主讲人不存在');
   const unit = input.unitId ? await getInBranch(db, COLLECTIONS.units, input.unitId, unitDoc, member.branchId, '岗区队不存在') : null;
-  requireFolder([input.video, ...(input.cover ? [input.cover] : [])], `lessons/${member.branchId}`, 'video', '视频不属于本支部，请重新上传');
+  requireFolder([input.video], `lessons/${member.branchId}`, 'video', '视频不属于本支部，请重新上传');
+  if (input.cover) await requireImages([input.cover], { folder: `lessons/${member.branchId}`, field: 'cover', notOwn: '封面不属于本支部，请重新上传' });
   const doc: LessonDoc = {
     _id: newId('les'),
     committeeId: member.committeeId,

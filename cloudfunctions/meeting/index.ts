@@ -6,6 +6,7 @@
  * quarter the meetings held per kind are counted against what the rules require.
  */
 import type { ActionInput, ActionOutput } from '../../shared/api/contract';
+import { requireImages } from '../_shared/content';
 import { AppError } from '../../shared/api/errors';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { groupDoc, memberDoc, type MemberDoc } from '../../shared/domain/org';
@@ -13,7 +14,6 @@ import type { MeetingKind } from '../../shared/domain/study';
 import { chinaQuarter } from '../../shared/time/china';
 import { audit } from '../_shared/audit';
 import { asMember, defineFunction, type ActionContext, type MemberContext } from '../_shared/define';
-import { requireFolder } from '../_shared/files';
 import { findAll, getInBranch, withoutId } from '../_shared/repo';
 import { newSecret } from '../_shared/signin-token';
 import { signInCode } from '../_shared/signin';
@@ -135,7 +135,7 @@ async function saveMinutes(input: ActionInput<'meeting.saveMinutes'>, ctx: Actio
   const { db, member: actor, now } = c;
   const found = await meetingOf(c, input.meetingId);
   if (found.startsAt.getTime() > now.getTime()) throw new AppError('CONFLICT', '会议开始后才能填写会议记录');
-  requireFolder(input.photos, minutesFolder(found._id), 'photos', '照片不属于该会议，请重新上传');
+  await requireImages(input.photos, { folder: minutesFolder(found._id), field: 'photos', notOwn: '照片不属于该会议，请重新上传' });
   const after = await inTransaction(db, async (t) => {
     const { data } = await t.collection(COLLECTIONS.meetings).doc(found._id).get();
     const before = meetingDoc.parse(data);

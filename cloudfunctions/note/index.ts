@@ -9,9 +9,9 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import { memberDoc, type MemberDoc } from '../../shared/domain/org';
 import { audit } from '../_shared/audit';
 import type { Database } from '../_shared/cloud';
-import { requireCleanText } from '../_shared/content';
+import { requireImages } from '../_shared/content';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
-import { requireFolder, tempUrls } from '../_shared/files';
+import { tempUrls } from '../_shared/files';
 import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { getById, getInBranch, idFor, withoutId } from '../_shared/repo';
@@ -50,7 +50,7 @@ const commentView = (c: CommentDoc): CommentView => ({ id: c._id, author: { id: 
 const noteAward = (member: MemberDoc, note: NoteDoc): AwardRequest => ({ member, rule: 'noteWritten', source: note._id, label: '发表学习心得', at: note.createdAt });
 
 async function submit(input: ActionInput<'note.submit'>, ctx: ActionContext): Promise<ActionOutput<'note.submit'>> {
-  const { db, member, now, openid } = asMember(ctx);
+  const { db, member, now } = asMember(ctx);
   const id = idFor('note', member._id, input.requestId);
   const existing = await getById(db, COLLECTIONS.notes, id, noteDoc);
   if (existing) {
@@ -58,13 +58,11 @@ async function submit(input: ActionInput<'note.submit'>, ctx: ActionContext): Pr
     await ensureAwarded(db, await rulesFor(db, member.committeeId), noteAward(member, existing));
     return (await views(db, [existing], member._id))[0];
   }
-  requireFolder(input.images, `notes/${member._id}`, 'images', '图片不属于您，请重新上传');
+  await requireImages(input.images, { folder: `notes/${member._id}`, field: 'images', notOwn: '图片不属于您，请重新上传' });
   const lesson = input.lessonId ? await getById(db, COLLECTIONS.lessons, input.lessonId, lessonDoc) : null;
   if (input.lessonId && (!lesson || lesson.status !== 'published' || lesson.committeeId !== member.committeeId)) throw new AppError('NOT_FOUND', '党课不存在');
   const push = input.pushId ? await getInBranch(db, COLLECTIONS.studyPushes, input.pushId, pushDoc, member.branchId, '学习要点不存在') : null;
   if (push && !push.targetIds.includes(member._id)) throw new AppError('NOT_FOUND', '学习要点不存在');
-  // Checked before any write: a rejected note leaves nothing on the server.
-  await requireCleanText(input.text, openid);
   const doc: NoteDoc = {
     _id: id,
     committeeId: member.committeeId,
@@ -134,12 +132,11 @@ async function like(input: ActionInput<'note.like'>, ctx: ActionContext): Promis
 }
 
 async function comment(input: ActionInput<'note.comment'>, ctx: ActionContext): Promise<ActionOutput<'note.comment'>> {
-  const { db, member, now, openid } = asMember(ctx);
+  const { db, member, now } = asMember(ctx);
   const note = await getInBranch(db, COLLECTIONS.notes, input.noteId, noteDoc, member.branchId, '心得不存在');
   const id = idFor('nc', member._id, input.requestId);
   const existing = await getById(db, COLLECTIONS.noteComments, id, commentDoc);
   if (existing) return commentView(existing);
-  await requireCleanText(input.text, openid);
   const doc: CommentDoc = { _id: id, noteId: note._id, branchId: note.branchId, memberId: member._id, memberName: member.name, text: input.text, createdAt: now };
   return inTransaction(db, async (t) => {
     const { data } = await t.collection(COLLECTIONS.noteComments).doc(id).get();

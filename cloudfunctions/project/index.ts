@@ -15,7 +15,8 @@ import { nextInRotation, rotationOrder, type Candidate } from '../../shared/work
 import { audit } from '../_shared/audit';
 import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
-import { requireFolder, tempUrls } from '../_shared/files';
+import { tempUrls } from '../_shared/files';
+import { requireImages } from '../_shared/content';
 import { award } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, idFor, withoutId } from '../_shared/repo';
@@ -180,7 +181,7 @@ async function addUpdate(input: ActionInput<'project.addUpdate'>, ctx: ActionCon
   const found = await getInBranch(db, COLLECTIONS.projects, input.projectId, projectDoc, member.branchId, NOT_FOUND);
   const team = new Set([found.leadId, ...found.milestones.map((m) => m.ownerId)]);
   if (!team.has(member._id) && !member.roles.includes('secretary')) throw new AppError('FORBIDDEN', '只有项目牵头人、节点负责人或书记可以记录进展');
-  requireFolder(input.photos, `projects/${found._id}`, 'photos', '照片不属于该项目，请重新上传');
+  await requireImages(input.photos, { folder: `projects/${found._id}`, field: 'photos', notOwn: '照片不属于该项目，请重新上传' });
   const id = idFor('pu', member._id, input.requestId);
   const doc: UpdateDoc = { _id: id, projectId: found._id, branchId: found.branchId, text: input.text, photos: input.photos, by: member.name, at: now };
   await inTransaction(db, async (t) => {

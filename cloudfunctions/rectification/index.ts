@@ -10,13 +10,13 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import { memberDoc } from '../../shared/domain/org';
 import { chinaDay } from '../../shared/time/china';
 import { audit } from '../_shared/audit';
-import { cloud } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { findAll, getInBranch, newId, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
 import { periodDoc, snapshotDoc } from '../_shared/periods';
 import { getById } from '../_shared/repo';
-import { requireFolder, tempUrls } from '../_shared/files';
+import { tempUrls } from '../_shared/files';
+import { requireImages } from '../_shared/content';
 import { rectificationDoc, type RectificationDoc } from '../_shared/rectifications';
 
 /** Photos shown on a phone need temporary URLs; one storage call for all photos of the views. */
@@ -140,7 +140,7 @@ async function changeItem(
 async function answer(input: ActionInput<'rectification.answer'>, ctx: ActionContext): Promise<ActionOutput<'rectification.answer'>> {
   const { member, now } = asMember(ctx);
   // Evidence must be uploaded for this item (the page stores it under rectification/<id>/<item>/).
-  requireFolder(input.photos, `rectification/${input.rectificationId}/${input.actionId}`, 'photos', '照片不属于该整改事项，请重新上传照片');
+  await requireImages(input.photos, { folder: `rectification/${input.rectificationId}/${input.actionId}`, field: 'photos', notOwn: '照片不属于该整改事项，请重新上传照片' });
   const after = await changeItem(
     ctx,
     input.rectificationId,

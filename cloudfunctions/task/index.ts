@@ -12,7 +12,8 @@ import { TASK_KIND_LABELS, TASK_REMINDER_EVERY_HOURS, type TaskState } from '../
 import { formatChinaDateTime } from '../../shared/time/china';
 import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
-import { requireFolder, tempUrls } from '../_shared/files';
+import { tempUrls } from '../_shared/files';
+import { requireImages } from '../_shared/content';
 import { award } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, idFor, withoutId } from '../_shared/repo';
@@ -146,7 +147,7 @@ async function complete(input: ActionInput<'task.complete'>, ctx: ActionContext)
   }
   if (task.doneBy === 'photo') {
     if (!input.photos.length) throw new AppError('INVALID_INPUT', '请上传照片', { photos: '请上传照片' });
-    requireFolder(input.photos, photoFolder(task._id, member._id), 'photos', '照片不属于这项任务，请重新上传');
+    await requireImages(input.photos, { folder: photoFolder(task._id, member._id), field: 'photos', notOwn: '照片不属于这项任务，请重新上传' });
   }
   const id = completionId(task._id, member._id);
   const after = await inTransaction(db, async (t) => {

@@ -24,3 +24,22 @@ export function isInFolder(fileId: string, folder: string): boolean {
   const prefix = folder.replace(/^\/+|\/+$/g, '');
   return path !== null && prefix.length > 0 && path.startsWith(`${prefix}/`) && path.length > prefix.length + 1;
 }
+
+/**
+ * The images a member may upload (photos, covers, signatures): what the bytes are, whatever the
+ * name says, and how large. 5 MB is more than any photo the phone's `sizeType: compressed`
+ * picker gives and well below what a script or a raw video would be.
+ */
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+export type ImageType = 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
+
+/** The image type the bytes begin with, or null when they are not a JPEG, PNG, GIF or WebP. */
+export function imageTypeOf(bytes: Uint8Array): ImageType | null {
+  const starts = (signature: readonly number[], at = 0): boolean => signature.every((b, i) => bytes[at + i] === b);
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (starts([0x47, 0x49, 0x46, 0x38]) && (bytes[4] === 0x37 || bytes[4] === 0x39) && bytes[5] === 0x61) return 'image/gif';
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return null;
+}

@@ -17,9 +17,17 @@ export const TEXT_MESSAGES = {
   newline: '不能换行',
 } as const;
 
+/** Every schema `plainText` made: how the contract is walked for free text (shared/api/content.ts). */
+const FREE_TEXT = new WeakSet<z.ZodType>();
+
+/** True for a schema of text a person types (made by `plainText`). */
+export function isFreeText(schema: z.ZodType): boolean {
+  return FREE_TEXT.has(schema);
+}
+
 export function plainText(max: number, options: { min?: number; multiline?: boolean } = {}) {
   const min = options.min ?? 1;
-  return z
+  const schema = z
     .string()
     .trim()
     .min(min, min === 1 ? TEXT_MESSAGES.required : `至少 ${min} 个字`)
@@ -27,6 +35,8 @@ export function plainText(max: number, options: { min?: number; multiline?: bool
     .refine((s) => !CONTROL.test(s), TEXT_MESSAGES.control)
     .refine((s) => options.multiline || !/[\r\n\t]/.test(s), TEXT_MESSAGES.newline)
     .refine((s) => !MARKUP.test(s), TEXT_MESSAGES.markup);
+  FREE_TEXT.add(schema);
+  return schema;
 }
 
 /** Record ids: what the seed and `crypto.randomUUID()`-derived ids look like. */
@@ -53,7 +63,6 @@ export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
 }
 
-/** A file the phone uploaded to CloudBase storage (its fileID). */
 /**
  * A stored file's id (`cloud://env.bucket/path`): the one schema of every file an input names,
  * so the contract can be walked for them (tests/functions/file-inputs.test.ts). A path with

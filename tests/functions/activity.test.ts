@@ -7,6 +7,7 @@ import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { issue } from '../../cloudfunctions/_shared/signin-token';
 import { as, data } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 /** The one instant this file runs at: its times, its sign-in tokens and the functions' stopped clock (stack.ts), so a token never expires because the machine is slow. */
 const START = new Date();
@@ -86,7 +87,7 @@ describe('on-site sign-in', () => {
     expect(audit).not.toContain((await secretOf(created.id)));
     const foreign = await as(stack, secretary, 'activity.saveSummary', { activityId: created.id, text: '活动圆满完成，大家收获很大。', photos: ['cloud://local.local-bucket/activities/other/a.jpg'] });
     expect(foreign.error?.code).toBe('INVALID_INPUT');
-    const photo = await stack.putFile(`activities/${created.id}/a.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile(`activities/${created.id}/a.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' });
     const saved = data<{ summary: { photoUrls: string[] } }>(await as(stack, secretary, 'activity.saveSummary', { activityId: created.id, text: '活动圆满完成，大家收获很大。', photos: [photo] }));
     expect(saved.summary.photoUrls).toHaveLength(1);
     const later = data<Activity>(await as(stack, secretary, 'activity.create', activity()));

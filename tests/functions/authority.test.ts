@@ -13,6 +13,7 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaDay, chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, BRANCH_IDS, CALLERS, data, OTHER, type BranchKey, type CallerKind } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 /** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
 const START = new Date();
@@ -31,7 +32,7 @@ const PLEDGE = { business: [{ text: '发展政企客户五家', measure: '全年
 const secretIn = (collection: string, id: string) => (snapshot[collection] as Array<{ _id: string; secret: string }>).find((d) => d._id === id)?.secret ?? '';
 async function signPledge(openid: string, memberId: string): Promise<string> {
   data(await as(stack, openid, 'pledge.save', PLEDGE));
-  const signature = await stack.putFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
+  const signature = await stack.putFile(`pledges/${memberId}/signature.png`, { bytes: pngBytes(), contentType: 'image/png' });
   return data<{ id: string }>(await as(stack, openid, 'pledge.sign', { signature })).id;
 }
 const TODAY = chinaDay(new Date(START));
@@ -309,8 +310,8 @@ beforeAll(async () => {
     if (!openid.startsWith('o_demo_')) continue;
     const memberId = openid.slice('o_demo_'.length);
     // Each caller's check-in photo and signature image in their own folders, and a draft pledge.
-    await stack.putFile(`checkins/${memberId}/matrix.jpg`, { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
-    await stack.putFile(`pledges/${memberId}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
+    await stack.putFile(`checkins/${memberId}/matrix.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' });
+    await stack.putFile(`pledges/${memberId}/signature.png`, { bytes: pngBytes(), contentType: 'image/png' });
     data(await as(stack, openid, 'pledge.save', PLEDGE));
     const issued = data<{ id: string }>(await as(stack, demoOpenid(`b-${home}-m01`), 'rectification.issue', sandan(memberId)));
     ownRect.set(memberId, issued.id);

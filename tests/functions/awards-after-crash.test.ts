@@ -13,6 +13,7 @@ import { issue } from '../../cloudfunctions/_shared/signin-token';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { chinaDay } from '../../shared/time/china';
 import { as, data, type Envelope } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 /** The one instant this file runs at, and the functions' stopped clock. */
 const START = new Date();
@@ -41,12 +42,12 @@ const CASES: Record<string, () => Promise<Case>> = {
     call: () => as(stack, demoOpenid('b-netops-m20'), 'note.submit', { requestId: 'crash-note-0001', text: NOTE, images: [], lessonId: null, pushId: null }),
   }),
   'badgeCheckin.submit': async () => {
-    const photo = await stack.putFile('checkins/b-netops-m21/crash.jpg', { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile('checkins/b-netops-m21/crash.jpg', { bytes: pngBytes(), contentType: 'image/jpeg' });
     return { memberId: 'b-netops-m21', rule: 'badgeCheckin', call: () => as(stack, demoOpenid('b-netops-m21'), 'badgeCheckin.submit', { photo, location: null }) };
   },
   'pledge.sign': async () => {
     data(await as(stack, demoOpenid('b-netops-m22'), 'pledge.save', PLEDGE));
-    const signature = await stack.putFile('pledges/b-netops-m22/signature.png', { bytes: Buffer.from('png'), contentType: 'image/png' });
+    const signature = await stack.putFile('pledges/b-netops-m22/signature.png', { bytes: pngBytes(), contentType: 'image/png' });
     return { memberId: 'b-netops-m22', rule: 'pledgeSigned', call: () => as(stack, demoOpenid('b-netops-m22'), 'pledge.sign', { signature }) };
   },
   'studyPush.read': async () => {

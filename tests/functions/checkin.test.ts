@@ -1,11 +1,11 @@
 /** 徽章打卡 through the function host: the image check, the member's folder, the wall and the secretary's rates. */
 import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
-import { RISKY_IMAGE_MARKER } from '../../emulator/wechat/operations';
+import { pngBytes, riskyPngBytes } from '../support/images';
 import { as, data } from './support/org-fixtures';
 
 let stack: LocalStack;
-const photo = async (memberId: string, name: string, bytes = 'jpeg bytes of a badge') => await stack.putFile(`checkins/${memberId}/${name}.jpg`, { bytes: Buffer.from(bytes), contentType: 'image/jpeg' });
+const photo = async (memberId: string, name: string, bytes = pngBytes()) => await stack.putFile(`checkins/${memberId}/${name}.jpg`, { bytes, contentType: 'image/jpeg' });
 
 beforeAll(async () => {
   stack = await startLocalStack();
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('checking in', () => {
   it('refuses a photo that fails the image check and writes nothing', async () => {
-    const risky = (await photo('b-netops-m28', 'risky', `header ${RISKY_IMAGE_MARKER} tail`));
+    const risky = (await photo('b-netops-m28', 'risky', riskyPngBytes()));
     const before = (await stack.state());
     const reply = await as(stack, demoOpenid('b-netops-m28'), 'badgeCheckin.submit', { photo: risky, location: null });
     expect(reply.error?.code).toBe('CONTENT_REJECTED');

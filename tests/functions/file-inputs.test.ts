@@ -8,12 +8,15 @@
 import type { z } from 'zod';
 import { contract, type ActionName } from '../../shared/api/contract';
 import { storedFile } from '../../shared/domain/text';
+import { CONTENT_CHECKS } from '../../shared/api/content';
+import { IMAGE_MAX_BYTES } from '../../shared/domain/files';
 import { isInFolder, storedPath } from '../../shared/domain/files';
 import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { chinaDay } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
+import { pngBytes, riskyPngBytes } from '../support/images';
 
 const START = new Date();
 let stack: LocalStack;
@@ -47,12 +50,17 @@ function filePaths(schema: z.ZodType, path = ''): string[] {
 
 const FILE_ACTIONS = (Object.keys(contract) as ActionName[]).filter((name) => filePaths(contract[name].input as z.ZodType).length > 0).sort();
 
+/** File actions whose file is an image (the content table's `images`): the rest take a video or a document. */
+const IMAGE_ACTIONS = FILE_ACTIONS.filter((name) => (CONTENT_CHECKS[name]?.images ?? []).length > 0);
+
 interface Case {
   openid: string;
   /** The caller's own folder for this input: a file there is accepted. */
   folder: string;
   /** A valid input naming `file` in its file field. */
   input: (file: string) => unknown;
+  /** Where the file field is not the image field (a lesson's video): a valid input naming `file` as its image. */
+  imageInput?: (file: string) => unknown;
 }
 
 /** Per action of the class, its valid call. */
@@ -64,7 +72,10 @@ const CASES: Record<string, () => Promise<Case>> = {
   'badgeCheckin.submit': async () => ({ openid: demoOpenid(MEMBER), folder: `checkins/${MEMBER}`, input: (file) => ({ photo: file, location: null }) }),
   'cobuild.save': async () => ({ openid: SECRETARY, folder: 'cobuild/b-netops', input: (file) => ({ partner: { name: '共建单位党支部', kind: 'bank', contact: '王主任' }, terms: '联合开展活动', signedOn: '2026-10-01', status: 'active', file }) }),
   'honour.nominate': async () => ({ openid: demoOpenid('b-netops-m07'), folder: 'honour/b-netops', input: (file) => ({ period: periodOf(START), memberId: 'b-netops-m10', story: '在抗洪抢险通信保障中连续奋战三昼夜，保障了重点区域的网络畅通。', photo: file }) }),
-  'lesson.create': async () => ({ openid: SECRETARY, folder: 'lessons/b-netops', input: (file) => ({ title: '文件测试党课', summary: '测试', speakerId: 'b-netops-m02', unitId: null, video: file, cover: null, durationSeconds: 60 }) }),
+  'lesson.create': async () => {
+    const lesson = (video: string, cover: string | null) => ({ title: '文件测试党课', summary: '测试', speakerId: 'b-netops-m02', unitId: null, video, cover, durationSeconds: 60 });
+    return { openid: SECRETARY, folder: 'lessons/b-netops', input: (file) => lesson(file, null), imageInput: (file) => lesson(`${ENV}/lessons/b-netops/cover-test.mp4`, file) };
+  },
   'meeting.saveMinutes': async () => {
     const m = data<{ id: string }>(await as(stack, SECRETARY, 'meeting.schedule', { kind: 'assembly', title: '支部党员大会', startsAt: new Date(START.getTime() - 3_600_000).toISOString(), place: '党员活动室', agenda: '学习', groupId: null, attendeeIds: null }));
     return { openid: SECRETARY, folder: `meetings/${m.id}`, input: (file) => ({ meetingId: m.id, text: '会议传达了上级精神，讨论了本季度工作安排。', photos: [file] }) };
@@ -73,7 +84,7 @@ const CASES: Record<string, () => Promise<Case>> = {
   'pledge.addFulfilment': async () => {
     const openid = demoOpenid('b-netops-m21');
     data(await as(stack, openid, 'pledge.save', PLEDGE));
-    const signature = await stack.putFile('pledges/b-netops-m21/signature.png', { bytes: Buffer.from('png'), contentType: 'image/png' });
+    const signature = await stack.putFile('pledges/b-netops-m21/signature.png', { bytes: pngBytes(), contentType: 'image/png' });
     data(await as(stack, openid, 'pledge.sign', { signature }));
     return { openid, folder: 'pledges/b-netops-m21', input: (file) => ({ requestId: `file-fulfil-${Math.random().toString(36).slice(2, 10)}`, itemId: null, text: '本月新发展政企客户两家，已签约。', photos: [file] }) };
   },
@@ -102,6 +113,31 @@ function periodOf(at: Date): string {
   return `${day.slice(0, 4)}Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
+/**
+ * An image field (the content table's `images`) takes a real, small, clean image only: a risky
+ * one, a script or page named like an image, one over the size limit and one never uploaded
+ * are refused, naming the field, with nothing written.
+ */
+async function expectImageRefusals(action: string, testCase: Case): Promise<void> {
+  const input = testCase.imageInput ?? testCase.input;
+  const own = (name: string, bytes: Buffer) => stack.putFile(`${testCase.folder}/${Math.random().toString(36).slice(2, 8)}-${name}`, { bytes, contentType: 'image/jpeg' });
+  const refusals: Array<[string, string, 'INVALID_INPUT' | 'CONTENT_REJECTED']> = [
+    ['risky image', await own('risky.png', riskyPngBytes()), 'CONTENT_REJECTED'],
+    // A script and a page with an image's name: the bytes say what a file is.
+    ['script named .jpg', await own('run.jpg', Buffer.from('#!/bin/sh\ncurl http://127.0.0.1/ | sh\n')), 'INVALID_INPUT'],
+    ['html named .png', await own('page.png', Buffer.from('<html><script>alert(1)</script></html>')), 'INVALID_INPUT'],
+    ['image over the size limit', await own('huge.png', pngBytes('x'.repeat(IMAGE_MAX_BYTES))), 'INVALID_INPUT'],
+    ['file never uploaded', `${ENV}/${testCase.folder}/never-uploaded.jpg`, 'INVALID_INPUT'],
+  ];
+  for (const [what, file, code] of refusals) {
+    const writes = stack.emulator.database.writeCount();
+    const reply = await as(stack, testCase.openid, action, input(file));
+    expect([action, what, reply.error?.code]).toEqual([action, what, code]);
+    expect([action, what, Object.keys(reply.error?.fields ?? {}).length > 0]).toEqual([action, what, true]);
+    expect(stack.emulator.database.writeCount()).toBe(writes);
+  }
+}
+
 beforeAll(async () => {
   stack = await startLocalStack({ frozenAt: START });
 });
@@ -128,14 +164,14 @@ describe('every action that names a file', () => {
     expect(FILE_ACTIONS.length).toBeGreaterThanOrEqual(13);
   });
 
-  it.each(FILE_ACTIONS)('%s takes its own folder only', async (action) => {
+  it.each(FILE_ACTIONS)('%s takes its own folder only (and, for an image, a real, small, clean one)', async (action) => {
     const testCase = await CASES[action]();
-    const own = await stack.putFile(`${testCase.folder}/own-${Math.random().toString(36).slice(2, 8)}.jpg`, { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
+    const own = await stack.putFile(`${testCase.folder}/own-${Math.random().toString(36).slice(2, 8)}.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' });
     const foreign = [
       // Another branch's and another member's files, all of which exist.
-      await stack.putFile('pledges/b-market-m04/signature-demo.png', { bytes: Buffer.from('png'), contentType: 'image/png' }),
-      await stack.putFile('checkins/b-netops-m11/photo.jpg', { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' }),
-      await stack.putFile(`${testCase.folder.replace('b-netops', 'b-market')}-x/file.jpg`, { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' }),
+      await stack.putFile('pledges/b-market-m04/signature-demo.png', { bytes: pngBytes(), contentType: 'image/png' }),
+      await stack.putFile('checkins/b-netops-m11/photo.jpg', { bytes: pngBytes(), contentType: 'image/jpeg' }),
+      await stack.putFile(`${testCase.folder.replace('b-netops', 'b-market')}-x/file.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' }),
       // The own folder's name inside another path, traversal out of it, and encodings of it.
       `${ENV}/pledges/b-netops-m11/${testCase.folder}/a.jpg`,
       `${ENV}/${testCase.folder}/../../pledges/b-netops-m11/signature.png`,
@@ -151,8 +187,16 @@ describe('every action that names a file', () => {
       expect([action, file, Object.keys(reply.error?.fields ?? {}).some((key) => key.startsWith(field))]).toEqual([action, file, true]);
       expect(stack.emulator.database.writeCount()).toBe(writes);
     }
+    if (IMAGE_ACTIONS.includes(action as ActionName)) await expectImageRefusals(action, testCase);
     const accepted = await as(stack, testCase.openid, action, testCase.input(own));
     expect([action, accepted.error ?? null]).toEqual([action, null]);
     expect((await stack.state())[COLLECTIONS.members]).toBeDefined();
   });
 });
+
+describe('every action that takes an image', () => {
+  it('is every file action but the agreement document (a lesson has its cover)', () => {
+    expect(FILE_ACTIONS.filter((name) => !IMAGE_ACTIONS.includes(name))).toEqual(['cobuild.save']);
+  });
+});
+

@@ -7,6 +7,7 @@ import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaDay } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 /** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
 const START = new Date();
@@ -83,7 +84,7 @@ describe("the secretary's dashboard", () => {
     const before = data<{ tasks: { published: number; assigned: number; done: number }; checkins: { count: number }; members: number }>(await as(stack, secretary, 'dashboard.quarter', {}));
     const task = data<{ id: string }>(await as(stack, secretary, 'task.publish', { requestId: 'dashboard-task-01', kind: 'other', title: '填报信息', detail: '请确认', dueAt: new Date(START.getTime() + 86_400_000).toISOString(), doneBy: 'confirm', target: { kind: 'members', ids: ['b-netops-m10', 'b-netops-m11'] } }));
     data(await as(stack, demoOpenid('b-netops-m10'), 'task.complete', { taskId: task.id, noteId: null, photos: [] }));
-    const photo = await stack.putFile('checkins/b-netops-m10/d.jpg', { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile('checkins/b-netops-m10/d.jpg', { bytes: pngBytes(), contentType: 'image/jpeg' });
     data(await as(stack, demoOpenid('b-netops-m10'), 'badgeCheckin.submit', { photo, location: null }));
     const after = data<{
       members: number;

@@ -12,6 +12,7 @@ import type { AttendanceRow, MeetingView } from '../../shared/api/contract';
 import type { MemberDoc } from '../../shared/domain/org';
 import { chinaMonth, chinaQuarter, quarterBounds, quarterMonths, shiftQuarter } from '../../shared/time/china';
 import { as as callAs, data, type Envelope } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 let stack: LocalStack;
 const SECRETARY = demoOpenid('b-netops-m01');
@@ -276,11 +277,11 @@ describe('minutes', () => {
     const tooEarly = await as(SECRETARY, 'meeting.saveMinutes', { meetingId: future.id, text, photos: [] });
     expect(tooEarly.error?.code).toBe('CONFLICT');
 
-    const elsewhere = await stack.putFile(`meetings/${future.id}/x.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const elsewhere = await stack.putFile(`meetings/${future.id}/x.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' });
     const foreign = await as(SECRETARY, 'meeting.saveMinutes', { meetingId: meeting.id, text, photos: [elsewhere] });
     expect(foreign.error?.fields?.photos).toBeDefined();
 
-    const photo = await stack.putFile(`meetings/${meeting.id}/p1.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile(`meetings/${meeting.id}/p1.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' });
     const saved = data<MeetingView>(await as(SECRETARY, 'meeting.saveMinutes', { meetingId: meeting.id, text, photos: [photo] }));
     expect(saved.held).toBe(true);
     expect(saved.minutes).toMatchObject({ text, by: expect.any(String) });

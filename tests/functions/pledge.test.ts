@@ -7,6 +7,7 @@ import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 /** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
 const START = new Date();
@@ -18,7 +19,7 @@ const full = { business: [item('发展政企客户五家')], targets: [item('网
 
 interface Pledge { id: string; status: string; parts: { business: Array<{ id: string; text: string }> }; fulfilments: unknown[]; reviews: Array<{ rating: string }> }
 const state = async () => (await stack.state()) as Record<string, Array<Record<string, unknown>>>;
-const signature = async (memberId: string) => await stack.putFile(`pledges/${memberId}/signature-a.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
+const signature = async (memberId: string) => await stack.putFile(`pledges/${memberId}/signature-a.png`, { bytes: pngBytes(), contentType: 'image/png' });
 const ledger = async (openid: string, rule: string) => data<{ entries: Array<{ rule: string | null; points: number }> }>(await as(stack, openid, 'points.myLedger', {})).entries.filter((e) => e.rule === rule);
 
 /** A member of a group and that group's liaison, from the seeded branch. */

@@ -3,6 +3,7 @@ import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { chinaDay, chinaQuarter, shiftQuarter } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 /** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
 const START = new Date();
@@ -49,7 +50,7 @@ describe('三单', () => {
 
     const tooShort = await as(stack, member, 'rectification.answer', { rectificationId: issued.id, actionId: 'a1', text: '好', photos: [] });
     expect(tooShort.error?.code).toBe('INVALID_INPUT');
-    const answered = data<Rect>(await as(stack, member, 'rectification.answer', { rectificationId: issued.id, actionId: 'a1', text: '已参加主题党日，心得已提交到学习园地', photos: [`cloud://local.local-bucket/rectification/${issued.id}/a1/a.jpg`] }));
+    const answered = data<Rect>(await as(stack, member, 'rectification.answer', { rectificationId: issued.id, actionId: 'a1', text: '已参加主题党日，心得已提交到学习园地', photos: [await stack.putFile(`rectification/${issued.id}/a1/a.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' })] }));
     expect(answered.actions[0]).toMatchObject({ status: 'answered', answer: { text: expect.stringContaining('主题党日') } });
     expect((await as(stack, member, 'rectification.answer', { rectificationId: issued.id, actionId: 'a1', text: '再次提交一样的整改内容说明', photos: [] })).error?.code).toBe('CONFLICT');
     const foreignPhoto = await as(stack, member, 'rectification.answer', { rectificationId: issued.id, actionId: 'a2', text: '用了别处的照片作为整改证明', photos: ['cloud://local.local-bucket/other/x.jpg'] });
@@ -58,7 +59,7 @@ describe('三单', () => {
     expect((await as(stack, SECRETARY, 'rectification.review', { rectificationId: issued.id, actionId: 'a1', verdict: 'returned', note: '' })).error?.fields?.note).toBeDefined();
     const returned = data<Rect>(await as(stack, SECRETARY, 'rectification.review', { rectificationId: issued.id, actionId: 'a1', verdict: 'returned', note: '请附上活动照片' }));
     expect(returned.actions[0]).toMatchObject({ status: 'returned', review: { note: '请附上活动照片' } });
-    data(await as(stack, member, 'rectification.answer', { rectificationId: issued.id, actionId: 'a1', text: '补充了活动照片和签到记录', photos: [`cloud://local.local-bucket/rectification/${issued.id}/a1/b.jpg`] }));
+    data(await as(stack, member, 'rectification.answer', { rectificationId: issued.id, actionId: 'a1', text: '补充了活动照片和签到记录', photos: [await stack.putFile(`rectification/${issued.id}/a1/b.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' })] }));
     data(await as(stack, SECRETARY, 'rectification.review', { rectificationId: issued.id, actionId: 'a1', verdict: 'verified', note: '' }));
     data(await as(stack, member, 'rectification.answer', { rectificationId: issued.id, actionId: 'a2', text: '两次微型党课已学完，学习记录可查', photos: [] }));
     const closed = data<Rect>(await as(stack, SECRETARY, 'rectification.review', { rectificationId: issued.id, actionId: 'a2', verdict: 'verified', note: '整改到位' }));

@@ -8,6 +8,7 @@ import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { as, data } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 const AT = new Date('2026-11-18T10:00:00+08:00');
 let stack: LocalStack;
@@ -27,7 +28,7 @@ it('refuses a secretary adjusting or reversing their own points, writing nothing
   expect(own.error?.code).toBe('FORBIDDEN');
   expect(stack.emulator.database.writeCount()).toBe(writes);
   // An entry of the secretary's own (a check-in), which they may not reverse either.
-  const photo = await stack.putFile('checkins/b-netops-m01/self.jpg', { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
+  const photo = await stack.putFile('checkins/b-netops-m01/self.jpg', { bytes: pngBytes(), contentType: 'image/jpeg' });
   data(await as(stack, SECRETARY, 'badgeCheckin.submit', { photo, location: null }));
   const entry = (await state())[COLLECTIONS.ledger].find((e) => e.memberId === 'b-netops-m01' && e.ruleCode === 'badgeCheckin') as { _id: string };
   const before = stack.emulator.database.writeCount();
@@ -43,7 +44,7 @@ it('reviews a pledge for this quarter or the last, books the points there, and a
   const member = s.members.find((m) => m.groupId === group._id && !(m.roles as string[]).includes('committeeMember')) as { _id: string };
   const openid = demoOpenid(member._id);
   data(await as(stack, openid, 'pledge.save', PLEDGE));
-  const signature = await stack.putFile(`pledges/${member._id}/signature.png`, { bytes: Buffer.from('png'), contentType: 'image/png' });
+  const signature = await stack.putFile(`pledges/${member._id}/signature.png`, { bytes: pngBytes(), contentType: 'image/png' });
   const pledge = data<{ id: string }>(await as(stack, openid, 'pledge.sign', { signature }));
   const liaison = demoOpenid(group.liaisonId);
   const review = (period: string) => as(stack, liaison, 'pledge.review', { pledgeId: pledge.id, period, rating: 'excellent', comment: '按计划推进' });

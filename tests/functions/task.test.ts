@@ -5,6 +5,7 @@
 import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { as, data } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 /** The one instant this file runs at: its "this quarter" and "today" and the functions' stopped clock (stack.ts). */
 const START = new Date();
@@ -68,7 +69,7 @@ describe('targeting', () => {
     expect((await as(stack, demoOpenid(member), 'task.complete', { taskId: photoTask.id, noteId: null, photos: [] })).error?.code).toBe('INVALID_INPUT');
     const wrong = await as(stack, demoOpenid(member), 'task.complete', { taskId: photoTask.id, noteId: null, photos: [`cloud://local.local-bucket/tasks/other/${member}/a.jpg`] });
     expect(wrong.error?.code).toBe('INVALID_INPUT');
-    const photo = await stack.putFile(`tasks/${photoTask.id}/${member}/a.jpg`, { bytes: Buffer.from('jpg'), contentType: 'image/jpeg' });
+    const photo = await stack.putFile(`tasks/${photoTask.id}/${member}/a.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' });
     expect(data<Task>(await as(stack, demoOpenid(member), 'task.complete', { taskId: photoTask.id, noteId: null, photos: [photo] })).mine?.state).toBe('done');
 
     const noteTask = data<Task>(await as(stack, secretary, 'task.publish', task({ doneBy: 'note', target: { kind: 'members', ids: [member] } })));

@@ -7,13 +7,14 @@
 import { startLocalStack } from '../../support/stack';
 import { demoOpenid } from '../../../scripts/seed/demo';
 import { as, data } from './org-fixtures';
+import { pngBytes } from '../../support/images';
 
 async function main(): Promise<void> {
   const stack = await startLocalStack();
   try {
     const memberId = 'b-netops-m27';
     const openid = demoOpenid(memberId);
-    const photo = async (name: string) => await stack.putFile(`checkins/${memberId}/${name}.jpg`, { bytes: Buffer.from('jpeg bytes of a badge'), contentType: 'image/jpeg' });
+    const photo = async (name: string) => await stack.putFile(`checkins/${memberId}/${name}.jpg`, { bytes: pngBytes(), contentType: 'image/jpeg' });
     const submit = async (name: string) => data<{ checkin: { day: string }; alreadyToday: boolean; streak: number }>(await as(stack, openid, 'badgeCheckin.submit', { photo: (await photo(name)), location: null }));
 
     stack.emulator.functions.setClock(new Date('2026-11-20T23:59:00+08:00'));
