@@ -6,6 +6,7 @@
 import { demoOpenid } from '../scripts/seed/demo';
 import type { LocalStack } from '../tests/support/stack';
 import { measure, table, type Summary } from './stats';
+import { pngBytes } from '../tests/support/images';
 
 const NOTE = '学习了本周的学习要点，我认识到党员要在本职岗位上发挥先锋模范作用，把学习成果转化为做好网络维护和客户服务的实际行动。';
 
@@ -42,7 +43,7 @@ export async function studyBench(stack: LocalStack): Promise<string> {
     ledger: (await call('points.myLedger', {}, member)).ops,
     feed: (await call('note.feed', {}, member)).ops,
   };
-  const photo = stack.emulator.storage.putClientFile('checkins/b-netops-m15/bench.jpg', { bytes: Buffer.from('jpeg'), contentType: 'image/jpeg' });
+  const photo = stack.emulator.storage.putClientFile('checkins/b-netops-m15/bench.jpg', { bytes: pngBytes(), contentType: 'image/png' });
   const checkin = (await call('badgeCheckin.submit', { photo, location: null }, member)).ops;
   const round = ops.me + ops.mine + checkin + ops.view + ops.firstRead + ops.ledger;
   return [

@@ -46,6 +46,8 @@ export interface EmulatorOptions {
   dataPlane?: RemoteDataPlane;
   /** Multiplies every function's execution time-out (the test stack on a loaded machine; deployed values by default). */
   functionTimeoutScale?: number;
+  /** Multiplies every throttle budget (shared/api/throttle.ts): tests that call as one person many times a minute; 1 by default. */
+  throttleScale?: number;
 }
 
 export interface Emulator {
@@ -124,7 +126,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const adminUrl = `${origin}/admin`;
 
   const built = options.functions ?? (await buildFunctions());
-  const functions = new FunctionHost({ functions: built, adminUrl, wechatUrl: `${origin}/__/wechat`, envId, log, dataPlane: options.dataPlane, timeoutScale: options.functionTimeoutScale });
+  const functions = new FunctionHost({ functions: built, adminUrl, wechatUrl: `${origin}/__/wechat`, envId, log, dataPlane: options.dataPlane, timeoutScale: options.functionTimeoutScale, throttleScale: options.throttleScale });
   const timers = new TimerScheduler(functions, built, log);
   if (options.timers !== false) timers.start();
 

@@ -14,6 +14,7 @@ import { callTime, callerOpenid, database, type Database } from './cloud';
 import { fieldsOf, toApiError } from './errors';
 import { findMemberByOpenid } from './members';
 import { requireCleanInput } from './content';
+import { requireWithinBudget } from './throttle';
 import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../shared/domain/json-depth';
 
 export interface ActionContext {
@@ -78,6 +79,8 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
       if (!openid) throw new AppError('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开');
 
       const db = database();
+      // Before anything else reads or writes: a burst past the budget costs one write a call.
+      await requireWithinBudget(db, openid, name, Date.now());
       const member = await findMemberByOpenid(db, openid);
       const bound = member && member.branchId ? member : null;
       if (!mayCall(name, bound ? bound.roles : null)) {

@@ -101,9 +101,18 @@ export class Store {
     return { id: r.id, doc: this.parse(r.body), version: r.version };
   }
 
-  /** Rows written (inserted, updated, deleted) since the store opened: SQLite's total_changes(). */
-  writes(): number {
-    return (this.sql('SELECT total_changes() AS n').get() as { n: number }).n;
+  /** Documents written (put or removed) since the store opened, per collection. */
+  private readonly docWrites = new Map<string, number>();
+
+  /** Document writes since the store opened, leaving out the collections in `except`. */
+  writes(except: readonly string[] = []): number {
+    let n = 0;
+    for (const [coll, count] of this.docWrites) if (!except.includes(coll)) n += count;
+    return n;
+  }
+
+  private wrote(coll: string): void {
+    this.docWrites.set(coll, (this.docWrites.get(coll) ?? 0) + 1);
   }
 
   nextVersion(): number {
@@ -211,12 +220,15 @@ export class Store {
     }
     this.sql('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
     this.writeKeys(coll, id, doc);
+    this.wrote(coll);
     return version;
   }
 
   remove(coll: string, id: string): boolean {
     this.sql('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
-    return this.sql('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id).changes > 0;
+    const removed = this.sql('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id).changes > 0;
+    if (removed) this.wrote(coll);
+    return removed;
   }
 
   /**

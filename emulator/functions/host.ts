@@ -53,6 +53,8 @@ export interface FunctionHostOptions {
   initTimeoutMs?: number;
   /** Multiplies every function's execution time-out (tests on a loaded machine; 1 by default, as deployed). */
   timeoutScale?: number;
+  /** Multiplies the functions' throttle budgets (injected as TONGXIN_THROTTLE_SCALE). */
+  throttleScale?: number;
 }
 
 /** SCF's default initialisation time-out: a cold start may take this long before the execution timer starts. */
@@ -192,6 +194,7 @@ export class FunctionHost {
       WX_APPID: identity.appid,
       WX_CLIENTIP: '127.0.0.1',
       TONGXIN_WECHAT_FAKE_URL: this.options.wechatUrl,
+      TONGXIN_THROTTLE_SCALE: String(this.options.throttleScale ?? 1),
     };
     if (this.frozenAtMs !== null) env.TONGXIN_CLOCK_FROZEN_MS = String(this.frozenAtMs);
     else if (this.clockOffsetMs) env.TONGXIN_CLOCK_OFFSET_MS = String(this.clockOffsetMs);

@@ -62,6 +62,8 @@ export const COLLECTIONS = {
   targetEntries: 'target_entries',
   agreements: 'cobuild_agreements',
   cobuildActivities: 'cobuild_activities',
+  /** Calls per caller, action and window (shared/api/throttle.ts). */
+  rateMeters: 'rate_meters',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -69,6 +71,7 @@ export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 const asc = (field: string): IndexField => ({ field, direction: 1 });
 
 export const INDEXES: readonly IndexDeclaration[] = [
+  { collection: COLLECTIONS.rateMeters, name: 'byKeyWindow', fields: [asc('key'), asc('window')] },
   { collection: COLLECTIONS.branches, name: 'byCommittee', fields: [asc('committeeId')] },
   { collection: COLLECTIONS.groups, name: 'byBranch', fields: [asc('branchId')] },
   { collection: COLLECTIONS.units, name: 'byBranch', fields: [asc('branchId')] },

@@ -359,16 +359,16 @@ describe('authority matrix (generated from shared/api/policy.ts)', () => {
 
   it.each(cases.map((c) => [c.action, c.caller, c.target, c] as const))('%s as %s on %s data', async (_a, _c, _t, testCase) => {
     // Back to the snapshot unless nothing at all was written since it was last restored.
-    if (stack.emulator.database.writeCount() !== restoredAt) {
+    if (stack.dataWrites() !== restoredAt) {
       stack.emulator.database.importState(snapshot);
-      restoredAt = stack.emulator.database.writeCount();
+      restoredAt = stack.dataWrites();
     }
     const { openid, home } = CALLERS[testCase.caller];
     const input = INPUTS[testCase.action];
     const branch: BranchKey = testCase.target === 'other' ? OTHER[home] : home;
     const memberId = openid.startsWith('o_demo_') ? openid.slice('o_demo_'.length) : null;
     if ('setup' in input && input.setup) await input.setup(memberId, home);
-    const before = stack.emulator.database.writeCount();
+    const before = stack.dataWrites();
     const payload = 'fixed' in input ? input.fixed : 'byCaller' in input ? input.byCaller(memberId, home) : input(branch, memberId);
     const reply = await as(stack, openid, testCase.action, payload);
     const want = expected(testCase);
@@ -378,7 +378,7 @@ describe('authority matrix (generated from shared/api/policy.ts)', () => {
     } else {
       expect(reply.error?.code).toBe(want);
       // Not one row written (stricter than comparing the documents: even a rewrite of the same value counts).
-      expect(stack.emulator.database.writeCount()).toBe(before);
+      expect(stack.dataWrites()).toBe(before);
     }
   });
 });

@@ -85,11 +85,11 @@ describe('every checked text field', () => {
     const schema = inputOf(name);
     const input = withValueAt(sample(schema), path, fittedText(schemaAt(schema, path), WORD));
     expect(schema.safeParse(input).success).toBe(true);
-    const writes = stack.emulator.database.writeCount();
+    const writes = stack.dataWrites();
     const reply = await as(stack, callerFor(name), name, input);
     expect([name, path, reply.error?.code, Object.keys(reply.error?.fields ?? {})]).toEqual([name, path, 'CONTENT_REJECTED', [fieldOf(path)]]);
     expect(reply.error?.message).toMatch(/未通过安全检查/);
-    expect(stack.emulator.database.writeCount()).toBe(writes);
+    expect(stack.dataWrites()).toBe(writes);
   });
 });
 

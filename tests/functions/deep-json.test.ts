@@ -23,7 +23,7 @@ const post = (path: string, body: string, headers: Record<string, string> = {}) 
   fetch(`${stack.origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tongxin-session': token, ...headers }, body });
 
 it('refuses 20,000 levels with 400 at every function, and 40 levels inside any action\'s input with INVALID_INPUT', async () => {
-  const writes = stack.emulator.database.writeCount();
+  const writes = stack.dataWrites();
   // The HTTP layer refuses before the function (or its action) is reached: once a function.
   for (const functionName of [...new Set(ACTIONS.map((name) => splitAction(name).functionName))]) {
     const deep = await post(`/functions/${functionName}`, `{"action":"x","input":{"x":${nested(20_000)}}}`);
@@ -35,7 +35,7 @@ it('refuses 20,000 levels with 400 at every function, and 40 levels inside any a
     const reply = (await inner.json()) as { ok: boolean; error?: { code: string } };
     expect([name, inner.status, reply.error?.code]).toEqual([name, 200, 'INVALID_INPUT']);
   }
-  expect(stack.emulator.database.writeCount()).toBe(writes);
+  expect(stack.dataWrites()).toBe(writes);
 });
 
 it('answers deep or broken JSON on the admin routes with 400', async () => {

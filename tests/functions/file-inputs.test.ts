@@ -130,11 +130,11 @@ async function expectImageRefusals(action: string, testCase: Case): Promise<void
     ['file never uploaded', `${ENV}/${testCase.folder}/never-uploaded.jpg`, 'INVALID_INPUT'],
   ];
   for (const [what, file, code] of refusals) {
-    const writes = stack.emulator.database.writeCount();
+    const writes = stack.dataWrites();
     const reply = await as(stack, testCase.openid, action, input(file));
     expect([action, what, reply.error?.code]).toEqual([action, what, code]);
     expect([action, what, Object.keys(reply.error?.fields ?? {}).length > 0]).toEqual([action, what, true]);
-    expect(stack.emulator.database.writeCount()).toBe(writes);
+    expect(stack.dataWrites()).toBe(writes);
   }
 }
 
@@ -181,11 +181,11 @@ describe('every action that names a file', () => {
     // The refusal must name the file field, so it is about the file and not something else.
     const field = filePaths(contract[action as ActionName].input as z.ZodType)[0].split(/[.[]/)[0];
     for (const file of foreign) {
-      const writes = stack.emulator.database.writeCount();
+      const writes = stack.dataWrites();
       const reply = await as(stack, testCase.openid, action, testCase.input(file));
       expect([action, file, reply.error?.code]).toEqual([action, file, 'INVALID_INPUT']);
       expect([action, file, Object.keys(reply.error?.fields ?? {}).some((key) => key.startsWith(field))]).toEqual([action, file, true]);
-      expect(stack.emulator.database.writeCount()).toBe(writes);
+      expect(stack.dataWrites()).toBe(writes);
     }
     if (IMAGE_ACTIONS.includes(action as ActionName)) await expectImageRefusals(action, testCase);
     const accepted = await as(stack, testCase.openid, action, testCase.input(own));

@@ -43,10 +43,10 @@ it('lists every action that plans a time', () => {
 it.each(PLANNING)('%s refuses a time years away and takes one within a year', async (action) => {
   const { field, input } = CASES[action];
   for (const at of [FAR, LONG_AGO]) {
-    const writes = stack.emulator.database.writeCount();
+    const writes = stack.dataWrites();
     const reply = await as(stack, SECRETARY, action, input(at));
     expect([action, at, reply.error?.code, Object.keys(reply.error?.fields ?? {})]).toEqual([action, at, 'INVALID_INPUT', [field]]);
-    expect(stack.emulator.database.writeCount()).toBe(writes);
+    expect(stack.dataWrites()).toBe(writes);
   }
   const taken = await as(stack, SECRETARY, action, input(SOON()));
   expect([action, taken.error ?? null]).toEqual([action, null]);

@@ -23,17 +23,17 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 it('refuses a secretary adjusting or reversing their own points, writing nothing', async () => {
-  const writes = stack.emulator.database.writeCount();
+  const writes = stack.dataWrites();
   const own = await as(stack, SECRETARY, 'points.adjust', { memberId: 'b-netops-m01', points: 5, category: 'optional', reason: '自己加分', requestId: 'self-adjust-01' });
   expect(own.error?.code).toBe('FORBIDDEN');
-  expect(stack.emulator.database.writeCount()).toBe(writes);
+  expect(stack.dataWrites()).toBe(writes);
   // An entry of the secretary's own (a check-in), which they may not reverse either.
   const photo = await stack.putFile('checkins/b-netops-m01/self.jpg', { bytes: pngBytes(), contentType: 'image/jpeg' });
   data(await as(stack, SECRETARY, 'badgeCheckin.submit', { photo, location: null }));
   const entry = (await state())[COLLECTIONS.ledger].find((e) => e.memberId === 'b-netops-m01' && e.ruleCode === 'badgeCheckin') as { _id: string };
-  const before = stack.emulator.database.writeCount();
+  const before = stack.dataWrites();
   expect((await as(stack, SECRETARY, 'points.reverse', { entryId: entry._id, reason: '冲掉重来' })).error?.code).toBe('FORBIDDEN');
-  expect(stack.emulator.database.writeCount()).toBe(before);
+  expect(stack.dataWrites()).toBe(before);
   // Someone else's points, as before.
   expect(data<{ points: number }>(await as(stack, SECRETARY, 'points.adjust', { memberId: 'b-netops-m12', points: 1, category: 'optional', reason: '志愿服务补记', requestId: 'other-adjust-01' })).points).toBe(1);
 });

@@ -12,12 +12,19 @@ import { loadSeed, type AdminApp } from '../../scripts/seed/load';
 import { localPlane, remotePlane, wipe, type DataPlane, type State } from './data-plane';
 import { testTarget } from './target';
 import { currentTestRun } from './test-run';
+import { COLLECTIONS } from '../../shared/db/collections';
 
 /**
  * Execution time-outs in tests are this many times the deployed ones: a loaded CI machine
  * must not turn a slow invocation into INTERNAL. The host's own tests keep real time-outs.
  */
 export const TEST_TIMEOUT_SCALE = 4;
+/**
+ * Tests call as one person far faster than a person can (a secretary schedules 30 meetings in a
+ * second), so their budgets are 100 times the table's; tests/functions/throttle.test.ts and
+ * `npm start` run the table's own.
+ */
+export const TEST_THROTTLE_SCALE = 100;
 
 export interface LocalStack {
   origin: string;
@@ -25,10 +32,12 @@ export interface LocalStack {
   emulator: Emulator;
   /** An admin SDK app on the functions' own database and storage. */
   app: AdminApp;
-  /** Every document of every collection, wherever the data lives. */
+  /** Every document of every collection, wherever the data lives, but the rate meters (bookkeeping every metered call writes). */
   state(): Promise<State>;
   /** Places a file as a phone's upload would; returns its fileID. */
   putFile: DataPlane['putFile'];
+  /** Documents written so far, leaving out the rate meters every metered call counts itself in: "nothing was written" is one comparison. */
+  dataWrites(): number;
   /** Signs in as a WeChat identity; returns the session token for the x-tongxin-session header. */
   signIn(openid: string): Promise<string>;
   people(): Promise<Array<{ openid: string; name: string; branchName: string; roles: string[] }>>;
@@ -48,6 +57,8 @@ export interface StackOptions {
    * instant: a run that crosses midnight at the end of a quarter cannot split the file in two.
    */
   frozenAt?: Date;
+  /** Multiplies the throttle budgets; TEST_THROTTLE_SCALE unless a test is about the budgets (1). */
+  throttleScale?: number;
 }
 
 export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {
@@ -56,7 +67,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   const functions = [...built, ...(options.extraFunctions ?? [])];
   const target = testTarget();
   const dataPlane = target.kind === 'cloud' ? target.plane : undefined;
-  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined, timers: false, dataPlane, functionTimeoutScale: TEST_TIMEOUT_SCALE });
+  const emulator = await startEmulator({ port: 0, dataDir: options.dataDir ?? ':memory:', functions, h5Dir: options.h5Dir, log: () => undefined, timers: false, dataPlane, functionTimeoutScale: TEST_TIMEOUT_SCALE, throttleScale: options.throttleScale ?? TEST_THROTTLE_SCALE });
   if (options.frozenAt) emulator.functions.freezeClock(options.frozenAt);
   const plane = dataPlane ? remotePlane(dataPlane) : localPlane(emulator);
   // A data folder means "carry on from what is there" (a restart); the cloud's equivalent is keeping it.
@@ -72,8 +83,12 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     adminUrl: emulator.adminUrl,
     emulator,
     app: plane.app,
-    state: () => plane.state(),
+    state: async () => {
+      const { [COLLECTIONS.rateMeters]: _meters, ...data } = await plane.state();
+      return data;
+    },
     putFile: (cloudPath, file) => plane.putFile(cloudPath, file),
+    dataWrites: () => emulator.database.writeCount({ except: [COLLECTIONS.rateMeters] }),
     async signIn(openid) {
       const known = tokens.get(openid);
       if (known && emulator.sessions.get(known)) return known;
