@@ -4,6 +4,7 @@ import { machine } from './stats';
 import { sdkRoundTrip } from './sdk-roundtrip';
 import { pointsBench } from './points';
 import { studyBench } from './study';
+import { throttleBench } from './throttle';
 
 async function main() {
   console.log(`Tongxin benchmarks — ${machine()} — ${new Date().toISOString()}`);
@@ -16,6 +17,8 @@ async function main() {
   } finally {
     await stack.stop();
   }
+  console.log('\n## One member bursting 200 notes (the throttle)');
+  console.log(await throttleBench());
   console.log('\n## Points at tenant scale (2,500 branches, 50,000 members)');
   console.log(await pointsBench());
 }

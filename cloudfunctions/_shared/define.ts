@@ -79,8 +79,9 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
       if (!openid) throw new AppError('UNAUTHENTICATED', '无法识别微信身份，请在微信中打开');
 
       const db = database();
+      const now = callTime();
       // Before anything else reads or writes: a burst past the budget costs one write a call.
-      await requireWithinBudget(db, openid, name, Date.now());
+      await requireWithinBudget(db, openid, name, now.getTime());
       const member = await findMemberByOpenid(db, openid);
       const bound = member && member.branchId ? member : null;
       if (!mayCall(name, bound ? bound.roles : null)) {
@@ -92,7 +93,7 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
       // Text others will read passes WeChat's check before the handler writes anything.
       await requireCleanInput(name, input.data, openid);
 
-      const output = await handler(input.data, { db, openid, member: bound, now: callTime() });
+      const output = await handler(input.data, { db, openid, member: bound, now });
       return ok(spec.output.parse(output));
     } catch (error) {
       return fail(toApiError(error));

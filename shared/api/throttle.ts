@@ -1,6 +1,6 @@
 /**
  * The throttle table: how often one caller (one WeChat identity, bound or not) may call an
- * action, counted in fixed windows of real time. The function runtime meters a listed action
+ * action, counted in fixed windows of the call's time. The function runtime meters a listed action
  * before anything else touches the database and answers RATE_LIMITED past the budget
  * (cloudfunctions/_shared/throttle.ts). Unlisted actions are reads and taps whose cost is no
  * more than the meter's own write, so metering them would only add cost (DESIGN §9).

@@ -32,7 +32,7 @@ export interface LocalStack {
   emulator: Emulator;
   /** An admin SDK app on the functions' own database and storage. */
   app: AdminApp;
-  /** Every document of every collection, wherever the data lives, but the rate meters (bookkeeping every metered call writes). */
+  /** Every document of every collection, wherever the data lives, with the rate meters (bookkeeping every metered call writes) left empty. */
   state(): Promise<State>;
   /** Places a file as a phone's upload would; returns its fileID. */
   putFile: DataPlane['putFile'];
@@ -83,10 +83,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     adminUrl: emulator.adminUrl,
     emulator,
     app: plane.app,
-    state: async () => {
-      const { [COLLECTIONS.rateMeters]: _meters, ...data } = await plane.state();
-      return data;
-    },
+    // The meters' collection is kept, empty: a state restored from this one still has it.
+    state: async () => ({ ...(await plane.state()), [COLLECTIONS.rateMeters]: [] }),
     putFile: (cloudPath, file) => plane.putFile(cloudPath, file),
     dataWrites: () => emulator.database.writeCount({ except: [COLLECTIONS.rateMeters] }),
     async signIn(openid) {
