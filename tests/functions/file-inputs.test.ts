@@ -7,7 +7,6 @@
  */
 import type { z } from 'zod';
 import { contract, type ActionName } from '../../shared/api/contract';
-import { storedFile } from '../../shared/domain/text';
 import { CONTENT_CHECKS } from '../../shared/api/content';
 import { IMAGE_MAX_BYTES } from '../../shared/domain/files';
 import { isInFolder, storedPath } from '../../shared/domain/files';
@@ -16,6 +15,7 @@ import { demoOpenid } from '../../scripts/seed/demo';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { chinaDay } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
+import { leaves } from './support/schema-walk';
 import { pngBytes, riskyPngBytes } from '../support/images';
 
 const START = new Date();
@@ -27,26 +27,7 @@ const NOTE = '通过学习，我认识到党员要在本职岗位上发挥先锋
 const PLEDGE = { business: [{ text: '发展政企客户五家', measure: '全年' }], targets: [{ text: '故障处理及时率百分百', measure: '每季度' }], post: [{ text: '带头夜间值守', measure: '每月' }] };
 
 /** Paths to every `storedFile` in a schema (`photos[]`, `file`, …). */
-function filePaths(schema: z.ZodType, path = ''): string[] {
-  if (schema === storedFile) return [path];
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-  switch (def.type) {
-    case 'object':
-      return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, inner]) => filePaths(inner, path ? `${path}.${key}` : key));
-    case 'array':
-      return filePaths(def.element as z.ZodType, `${path}[]`);
-    case 'nullable':
-    case 'optional':
-    case 'default':
-      return filePaths(def.innerType as z.ZodType, path);
-    case 'union':
-      return (def.options as z.ZodType[]).flatMap((option) => filePaths(option, path));
-    case 'pipe':
-      return filePaths(def.in as z.ZodType, path);
-    default:
-      return [];
-  }
-}
+const filePaths = (schema: z.ZodType): string[] => leaves(schema).filter(([, kind]) => kind === 'file').map(([path]) => path);
 
 const FILE_ACTIONS = (Object.keys(contract) as ActionName[]).filter((name) => filePaths(contract[name].input as z.ZodType).length > 0).sort();
 
