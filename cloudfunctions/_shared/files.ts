@@ -3,13 +3,19 @@ import { AppError } from '../../shared/api/errors';
 import { isInFolder } from '../../shared/domain/files';
 import { cloud } from './cloud';
 
-/** Temporary URLs for stored files, in one storage call; files that are gone are left out. */
+/** CloudBase answers at most 50 files a getTempFileURL (and deleteFile) call. */
+export const FILES_PER_CALL = 50;
+
+/** Temporary URLs for stored files, 50 a storage call, the calls at once; files that are gone are left out. */
 export async function tempUrls(fileIds: readonly string[], maxAge = 2 * 3600): Promise<Map<string, string>> {
   const unique = [...new Set(fileIds)];
   const urls = new Map<string, string>();
-  if (!unique.length) return urls;
-  const { fileList } = await cloud().getTempFileURL({ fileList: unique.map((fileID) => ({ fileID, maxAge })) });
-  for (const f of fileList as Array<{ fileID: string; tempFileURL: string; code: string }>) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += FILES_PER_CALL) chunks.push(unique.slice(i, i + FILES_PER_CALL));
+  const replies = await Promise.all(chunks.map((chunk) => cloud().getTempFileURL({ fileList: chunk.map((fileID) => ({ fileID, maxAge })) })));
+  for (const { fileList } of replies) {
+    for (const f of fileList as Array<{ fileID: string; tempFileURL: string; code: string }>) if (f.code === 'SUCCESS') urls.set(f.fileID, f.tempFileURL);
+  }
   return urls;
 }
 

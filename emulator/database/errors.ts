@@ -29,3 +29,21 @@ export const invalidParam = (message: string): DbError => new DbError(DB_ERRORS.
 
 export const collectionNotExist = (name: string): DbError =>
   new DbError(DB_ERRORS.COLLECTION_NOT_EXIST, `Db or Table not exist: ${name}`);
+
+/**
+ * CloudBase refuses a field name starting with `$`, at the top level or nested (in objects and
+ * in arrays of objects), on insert, set and update: it would read as an operator.
+ */
+export function refuseDollarNames(value: unknown, path = ''): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseDollarNames(item, `${path}.${i}`));
+    return;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return;
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return;
+  for (const [key, inner] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.startsWith('$')) throw invalidParam(`field name ${at} starts with $, which is not allowed`);
+    refuseDollarNames(inner, at);
+  }
+}

@@ -148,9 +148,9 @@ const modifyAndReturnDoc: Action = (ctx, body) => {
     const [doc] = view.find(coll, query);
     if (!doc) return { data: { updated: 0, doc: null } };
     const next = runUpdate(doc, data, query);
-    const changed = !sameDoc(doc, next);
-    if (changed) view.put(coll, next);
-    return { data: { updated: changed ? 1 : 0, doc: toEJSONString(next) } };
+    if (!sameDoc(doc, next)) view.put(coll, next);
+    // The platform reports the matched document as updated even when no value changed.
+    return { data: { updated: 1, doc: toEJSONString(next) } };
   });
 };
 

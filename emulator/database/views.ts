@@ -4,7 +4,7 @@
  */
 import { Query } from 'mingo';
 import { cloneValue, type Doc } from './ejson';
-import { DbError, DB_ERRORS, collectionNotExist } from './errors';
+import { DbError, DB_ERRORS, collectionNotExist, refuseDollarNames } from './errors';
 import { idKey } from './keys';
 import { planQuery } from './plan';
 import type { Store, StoredDoc } from './state';
@@ -62,6 +62,7 @@ export class CommittedView implements View {
   }
 
   put(coll: string, doc: Doc): void {
+    refuseDollarNames(doc);
     this.store.put(coll, doc);
   }
 
@@ -118,6 +119,7 @@ export class TransactionView implements View {
   }
 
   put(coll: string, doc: Doc): void {
+    refuseDollarNames(doc);
     this.manager.write(this.txn, coll, idKey(doc._id), cloneValue(doc));
   }
 

@@ -16,6 +16,13 @@ export interface StorageOptions {
 }
 
 const UPLOAD_TTL_MS = 10 * 60 * 1000;
+/** CloudBase's limit: getTempFileURL / batchGetDownloadUrl and deleteFile take at most 50 files a call. */
+export const MAX_FILES_PER_CALL = 50;
+
+function requireAtMost50(list: unknown[], field: string): void {
+  // CloudBase documents the limit, not its error; the emulator answers INVALID_PARAM, naming it.
+  if (list.length > MAX_FILES_PER_CALL) throw new ServiceError('INVALID_PARAM', `${field} has ${list.length} files; at most ${MAX_FILES_PER_CALL} a call`);
+}
 const DEFAULT_MAX_AGE_S = 2 * 60 * 60;
 
 export class StorageService {
@@ -135,6 +142,7 @@ export class StorageService {
 
   private downloadUrls(list: unknown) {
     if (!Array.isArray(list)) throw new ServiceError('INVALID_PARAM', 'file_list must be an array');
+    requireAtMost50(list, 'file_list');
     return list.map((item: { fileid?: unknown; max_age?: unknown }) => {
       const fileID = typeof item?.fileid === 'string' ? item.fileid : '';
       const path = this.pathOf(fileID);
@@ -148,6 +156,7 @@ export class StorageService {
 
   private deleteFiles(list: unknown) {
     if (!Array.isArray(list)) throw new ServiceError('INVALID_PARAM', 'fileid_list must be an array');
+    requireAtMost50(list, 'fileid_list');
     return list.map((fileID: unknown) => {
       const id = typeof fileID === 'string' ? fileID : '';
       const path = this.pathOf(id);

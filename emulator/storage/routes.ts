@@ -52,10 +52,15 @@ export function storageRoutes(storage: StorageService, sessions: SessionStore): 
       return true;
     }
     if ((req.method === 'GET' || req.method === 'HEAD') && path.startsWith('/__/storage/file/')) {
-      const filePath = safePath(path.slice('/__/storage/file/'.length).split('/').map(decodeURIComponent).join('/'));
       const expires = Number(url.searchParams.get('t'));
       const signature = url.searchParams.get('sign') ?? '';
-      const file = filePath ? storage.readSigned(filePath, expires, signature) : 'NOT_FOUND';
+      // The URL as given (a page's <image>), or encoded once more: the server SDK's downloadFile
+      // runs encodeURI over the temporary URL, as CloudBase's raw-path URLs need.
+      const once = decodedPath(path.slice('/__/storage/file/'.length));
+      const twice = once === null ? null : decodedPath(once);
+      const candidates = [once, twice].map((p) => (p === null ? null : safePath(p))).filter((p): p is string => p !== null);
+      const answers = candidates.map((p) => storage.readSigned(p, expires, signature));
+      const file = answers.find((a) => typeof a === 'object') ?? answers.find((a) => a === 'NOT_FOUND') ?? (candidates.length ? 'FORBIDDEN' : 'NOT_FOUND');
       if (file === 'FORBIDDEN') sendText(res, 403, cosError('AccessDenied', 'signature invalid or expired'), 'application/xml');
       else if (file === 'NOT_FOUND') sendText(res, 404, cosError('NoSuchKey', 'file does not exist'), 'application/xml');
       else {
@@ -88,4 +93,13 @@ export function storageRoutes(storage: StorageService, sessions: SessionStore): 
     }
     return false;
   };
+}
+
+/** Each segment percent-decoded, or null when the encoding is broken. */
+function decodedPath(raw: string): string | null {
+  try {
+    return raw.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return null;
+  }
 }

@@ -136,6 +136,32 @@ describe('update, set, remove', () => {
     expect(none.updated).toBe(0);
     expect(none.doc).toBeNull();
   });
+
+  it('updateAndReturn reports a matched document as updated even when no value changed, as CloudBase does', async () => {
+    await h.db.collection('items').add({ _id: 'same', k: 'a', n: 1 });
+    const res = await h.db.collection('items').where({ _id: 'same' }).updateAndReturn({ n: 1 });
+    expect(res.updated).toBe(1);
+    expect(res.doc).toEqual({ _id: 'same', k: 'a', n: 1 });
+  });
+});
+
+describe('field names starting with $', () => {
+  const refused = async (write: () => Promise<unknown>) => {
+    const code = await errorCode(write());
+    expect(code).toBeTruthy();
+    expect((await h.db.collection('items').where({}).get()).data.filter((d: { _id: string }) => d._id !== 'base')).toEqual([]);
+  };
+
+  it('are refused on insert, set and update, at the top level and nested, and nothing is stored', async () => {
+    await h.db.collection('items').add({ _id: 'base', n: 1 });
+    await refused(() => h.db.collection('items').add({ _id: 'd1', $where: 'x' }));
+    await refused(() => h.db.collection('items').add({ _id: 'd2', a: { $gt: 1, b: 2 }, c: 1 }));
+    await refused(() => h.db.collection('items').add({ _id: 'd3', list: [{ ok: 1 }, { $bad: 1 }] }));
+    await refused(() => h.db.collection('items').doc('d4').set({ nested: { deeper: { $x: 1 } } }));
+    await refused(() => h.db.collection('items').doc('base').update({ profile: { $set: 1, ok: 2 } } as Record<string, unknown>));
+    const base = (await h.db.collection('items').doc('base').get()).data[0];
+    expect(base).toEqual({ _id: 'base', n: 1 });
+  });
 });
 
 describe('EJSON and server dates', () => {

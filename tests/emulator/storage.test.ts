@@ -59,6 +59,26 @@ describe('storage through the real SDK', () => {
     expect(after.fileList[0].code).toBe('STORAGE_FILE_NONEXIST');
   });
 
+  it('answers at most 50 files a getTempFileURL or deleteFile call, as CloudBase does', async () => {
+    const ids = Array.from({ length: 51 }, (_, i) => `cloud://local.local-bucket/many/f${i}.png`);
+    for (const id of ids.slice(0, 50)) await app.uploadFile({ cloudPath: id.slice('cloud://local.local-bucket/'.length), fileContent: bytes });
+    const fifty = await app.getTempFileURL({ fileList: ids.slice(0, 50) });
+    expect(fifty.fileList.filter((f: { code: string }) => f.code === 'SUCCESS')).toHaveLength(50);
+    await expect(app.getTempFileURL({ fileList: ids })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+    await expect(app.deleteFile({ fileList: ids })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
+    expect((await app.deleteFile({ fileList: ids.slice(0, 50) })).fileList.filter((f: { code: string }) => f.code === 'SUCCESS')).toHaveLength(50);
+  });
+
+  it('downloads a file whose path has Chinese, spaces or reserved characters', async () => {
+    for (const cloudPath of ['notes/m01/学习心得.png', 'notes/m01/a b+c.png', "notes/m01/x(1)&y=2;'z'.png"]) {
+      const { fileID } = await app.uploadFile({ cloudPath, fileContent: bytes });
+      const { fileContent } = await app.downloadFile({ fileID });
+      expect([cloudPath, Buffer.from(fileContent as Buffer)]).toEqual([cloudPath, bytes]);
+      const { fileList } = await app.getTempFileURL({ fileList: [fileID] });
+      expect([cloudPath, (await fetch(fileList[0].tempFileURL)).status]).toEqual([cloudPath, 200]);
+    }
+  });
+
   it('rejects a path that tries to leave the store', async () => {
     await expect(app.uploadFile({ cloudPath: '../../etc/passwd', fileContent: bytes })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
   });

@@ -6,6 +6,7 @@
 import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { as, data } from './support/org-fixtures';
+import { pngBytes } from '../support/images';
 
 let stack: LocalStack;
 const author = demoOpenid('b-netops-m24');
@@ -83,5 +84,21 @@ describe('the branch feed', () => {
     const next = data<{ items: Note[]; more: boolean }>(await as(stack, author, 'note.feed', { before: first.items[19].createdAt }));
     expect(next.items.length).toBeGreaterThan(0);
     expect(next.items.some((n) => first.items.some((f) => f.id === n.id))).toBe(false);
+  });
+});
+
+describe('a feed page of many images', () => {
+  it('shows all 180 images of 20 notes with 9 each (CloudBase answers 50 files a temporary-URL call)', async () => {
+    for (let n = 0; n < 20; n += 1) {
+      const memberId = `b-market-m${String((n % 12) + 1).padStart(2, '0')}`;
+      const images = await Promise.all(Array.from({ length: 9 }, (_, i) => stack.putFile(`notes/${memberId}/feed-${n}-${i}.png`, { bytes: pngBytes(`${n}-${i}`), contentType: 'image/png' })));
+      data(await as(stack, demoOpenid(memberId), 'note.submit', { ...note(`request-many-${String(n).padStart(3, '0')}`), images }));
+    }
+    const feed = data<{ items: Array<{ imageUrls: string[] }> }>(await as(stack, demoOpenid('b-market-m01'), 'note.feed', {}));
+    expect(feed.items).toHaveLength(20);
+    const urls = feed.items.flatMap((item) => item.imageUrls);
+    expect(urls).toHaveLength(180);
+    expect(new Set(urls).size).toBe(180);
+    expect((await fetch(urls[179])).status).toBe(200);
   });
 });
