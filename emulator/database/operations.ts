@@ -3,7 +3,7 @@
  * (everything but requestId). Reply shapes follow what @cloudbase/database reads back.
  */
 import { randomBytes } from 'node:crypto';
-import { Aggregator, find, update as applyUpdate } from 'mingo';
+import { Aggregator, find, update as applyUpdate } from './mongo-semantics';
 import { cloneValue, isPlainObject, parseEJSON, toEJSONString, type Doc } from './ejson';
 import { DbError, DB_ERRORS, invalidParam } from './errors';
 import type { Store } from './state';

@@ -2,11 +2,11 @@
  * A View is what an operation reads and writes through: the committed store directly, or a
  * transaction's buffered overlay on top of it. Operations are written once against View.
  */
-import { Query } from 'mingo';
 import { cloneValue, type Doc } from './ejson';
 import { DbError, DB_ERRORS, collectionNotExist, refuseDollarNames } from './errors';
 import { idKey } from './keys';
 import { planQuery } from './plan';
+import { Query } from './mongo-semantics';
 import type { Store, StoredDoc } from './state';
 import type { Transaction, TransactionManager } from './transactions';
 
@@ -27,7 +27,7 @@ export interface ScanReporter {
 
 export const matcher = (query: Doc): ((doc: Doc) => boolean) => {
   if (Object.keys(query).length === 0) return () => true;
-  const q = new Query(query, {});
+  const q = new Query(query);
   return (doc) => q.test(doc);
 };
 
