@@ -208,9 +208,17 @@ export class Store {
     return rows.map((r) => this.toStored(r));
   }
 
+  /** Called before every document write, with the document as it still is (transactions keep it as their snapshot). */
+  private beforeWrite: ((coll: string, id: string) => void) | null = null;
+
+  onBeforeWrite(listener: (coll: string, id: string) => void): void {
+    this.beforeWrite = listener;
+  }
+
   /** Inserts or replaces a document; returns its new version. Call inside `transaction`. */
   put(coll: string, doc: Doc): number {
     const id = idKey(doc._id);
+    this.beforeWrite?.(coll, id);
     this.checkUnique(coll, id, doc);
     const version = this.nextVersion();
     const body = toEJSONString(doc);
@@ -225,6 +233,7 @@ export class Store {
   }
 
   remove(coll: string, id: string): boolean {
+    this.beforeWrite?.(coll, id);
     this.sql('DELETE FROM idx WHERE coll = ? AND id = ?').run(coll, id);
     const removed = this.sql('DELETE FROM docs WHERE coll = ? AND id = ?').run(coll, id).changes > 0;
     if (removed) this.wrote(coll);

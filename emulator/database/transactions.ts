@@ -1,11 +1,14 @@
 /**
- * Transactions: writes are buffered per transaction and applied at commit.
- * - Isolation: reads inside see their own writes; nobody else sees them before commit.
- * - Serialisation: a document written by one live transaction cannot be written by another
- *   (the later gets DATABASE_TRANSACTION_CONFLICT at once and is aborted, as MongoDB's
- *   write conflict);
- *   every document a transaction read or wrote is version-checked at commit, so a change
- *   committed meanwhile (by anyone) fails the commit with the same code.
+ * Transactions, as CloudBase's (MongoDB's snapshot isolation): writes are buffered per
+ * transaction and applied at commit.
+ * - Snapshot reads: a transaction reads the data as of its start and its own writes; a write
+ *   made outside it since (or committed by another transaction) is not seen. The store tells the
+ *   manager before every write, and each live transaction keeps the document as it was then,
+ *   the first time only: that is its snapshot of the document.
+ * - A read-only transaction always commits.
+ * - Write–write conflicts are refused: a document written by another live transaction, or
+ *   changed by anyone since this one started, cannot be written (DATABASE_TRANSACTION_CONFLICT at
+ *   once, and the transaction is aborted, as MongoDB's WriteConflict); the commit checks again.
  * - Abandoned transactions expire after `ttlMs`: their locks are released and any later use,
  *   commit included, fails with DATABASE_TRANSACTION_FAIL.
  */
@@ -26,8 +29,8 @@ export interface Transaction {
   expiresAt: number;
   state: 'active' | 'committed' | 'aborted' | 'expired';
   endedAt?: number;
-  /** key -> version first observed (0 = absent) */
-  observed: Map<string, number>;
+  /** key -> the document as it was when the transaction started (null: absent), for documents changed since. */
+  snapshot: Map<string, Doc | null>;
   writes: Map<string, BufferedWrite>;
 }
 
@@ -40,7 +43,9 @@ export class TransactionManager {
   constructor(
     private readonly store: Store,
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    store.onBeforeWrite((coll, id) => this.keepSnapshot(coll, id));
+  }
 
   start(now = Date.now()): Transaction {
     this.sweep(now);
@@ -48,7 +53,7 @@ export class TransactionManager {
       id: randomBytes(16).toString('hex'),
       expiresAt: now + this.ttlMs,
       state: 'active',
-      observed: new Map(),
+      snapshot: new Map(),
       writes: new Map(),
     };
     this.txns.set(txn.id, txn);
@@ -64,9 +69,20 @@ export class TransactionManager {
     return txn;
   }
 
-  observe(txn: Transaction, coll: string, id: string, version: number): void {
+  /**
+   * A document as the transaction sees it before its own writes: its snapshot when the
+   * document changed since the start, else the live one. `undefined`: absent.
+   */
+  snapshotOf(txn: Transaction, coll: string, id: string): Doc | undefined {
     const key = TransactionViewKey(coll, id);
-    if (!txn.observed.has(key)) txn.observed.set(key, version);
+    if (txn.snapshot.has(key)) return txn.snapshot.get(key) ?? undefined;
+    return this.store.get(coll, id)?.doc;
+  }
+
+  /** Documents of a collection changed since the transaction started, as they were at its start. */
+  changedSince(txn: Transaction, coll: string): Array<[string, Doc | null]> {
+    const prefix = TransactionViewKey(coll, '');
+    return [...txn.snapshot].filter(([key]) => key.startsWith(prefix)).map(([key, doc]) => [key.slice(prefix.length), doc]);
   }
 
   write(txn: Transaction, coll: string, id: string, doc: Doc | null): void {
@@ -77,29 +93,28 @@ export class TransactionManager {
       this.end(txn, 'aborted');
       throw conflict(`document ${id} in ${coll} is being written by another transaction`);
     }
-    const current = this.store.versionOf(coll, id);
-    const seen = txn.observed.get(key);
-    if (seen !== undefined && seen !== current) {
-      // MongoDB's WriteConflict: the document changed after this transaction read it, so
-      // the write fails now rather than the commit failing later.
+    if (txn.snapshot.has(key)) {
+      // Changed by someone else since this transaction started: writing it would lose that write.
       this.end(txn, 'aborted');
-      throw conflict(`document ${id} in ${coll} changed since the transaction read it`);
+      throw conflict(`document ${id} in ${coll} changed since the transaction started`);
     }
     this.locks.set(key, txn.id);
-    if (seen === undefined) txn.observed.set(key, current);
     txn.writes.set(key, { coll, id, doc });
   }
 
   commit(txn: Transaction): void {
     try {
       this.store.transaction(() => {
-        for (const [key, version] of txn.observed) {
-          const [coll, id] = key.split('\u0000');
-          if (this.store.versionOf(coll, id) !== version) {
-            throw conflict(`document ${id} in ${coll} changed since the transaction read it`);
+        for (const key of txn.writes.keys()) {
+          if (txn.snapshot.has(key)) {
+            const [coll, id] = key.split('\u0000');
+            throw conflict(`document ${id} in ${coll} changed since the transaction started`);
           }
         }
-        for (const w of txn.writes.values()) {
+        const writes = [...txn.writes.values()];
+        // Its own writes are not "changes since" for this transaction: it is ending.
+        txn.state = 'committed';
+        for (const w of writes) {
           if (w.doc === null) this.store.remove(w.coll, w.id);
           else this.store.put(w.coll, w.doc);
         }
@@ -120,12 +135,23 @@ export class TransactionManager {
     this.locks.clear();
   }
 
+  /** Before any write to the store: every live transaction keeps the document as it is now, once. */
+  private keepSnapshot(coll: string, id: string): void {
+    const key = TransactionViewKey(coll, id);
+    let current: Doc | null | undefined;
+    for (const txn of this.txns.values()) {
+      if (txn.state !== 'active' || txn.snapshot.has(key)) continue;
+      if (current === undefined) current = this.store.get(coll, id)?.doc ?? null;
+      txn.snapshot.set(key, current);
+    }
+  }
+
   private end(txn: Transaction, state: Transaction['state']): void {
     txn.state = state;
     txn.endedAt = Date.now();
     for (const key of txn.writes.keys()) if (this.locks.get(key) === txn.id) this.locks.delete(key);
     txn.writes.clear();
-    txn.observed.clear();
+    txn.snapshot.clear();
   }
 
   /** Expires abandoned transactions and forgets long-ended ones. */

@@ -16,7 +16,26 @@ export function parseQuery(raw: unknown, now: number): Doc {
   if (raw === undefined || raw === null || raw === '') return {};
   const q = parseEJSON(raw, now, 'query');
   if (!isPlainObject(q)) throw invalidParam('query must be an object');
+  refuseUnsupported(q);
   return q;
+}
+
+const GEO_OPERATORS = new Set(['$near', '$nearSphere', '$geoWithin', '$geoIntersects', '$geoNear']);
+
+/**
+ * Geo queries need a geo index, which CloudBase creates on request and the emulator never has:
+ * they are refused as a query on a field without one (MongoDB: "unable to find index for
+ * $geoNear query"), with INVALID_PARAM, rather than as an unknown operator. `$jsonSchema` and
+ * `$text` are refused by name (emulator/README.md lists what differs).
+ */
+function refuseUnsupported(value: unknown, field = ''): void {
+  if (Array.isArray(value)) return value.forEach((item) => refuseUnsupported(item, field));
+  if (!isPlainObject(value)) return;
+  for (const [key, inner] of Object.entries(value)) {
+    if (GEO_OPERATORS.has(key)) throw invalidParam(`unable to find index for ${key} query: no geo index on ${field || 'the field'} (the local emulator keeps no geo indexes)`);
+    if (key === '$jsonSchema' || key === '$text') throw invalidParam(`${key} is not supported by the local emulator`);
+    refuseUnsupported(inner, key.startsWith('$') ? field : key);
+  }
 }
 
 const direction = (v: unknown): 1 | -1 => {
@@ -105,7 +124,9 @@ export function parseStages(raw: unknown, now: number): Doc[] {
   return raw.map((stage: unknown) => {
     if (!isPlainObject(stage) || typeof stage.stageKey !== 'string') throw invalidParam('invalid aggregate stage');
     const key = stage.stageKey.startsWith('$') ? stage.stageKey : `$${stage.stageKey}`;
-    return { [key]: parseEJSON(stage.stageValue, now, `stage ${key}`) };
+    const value = parseEJSON(stage.stageValue, now, `stage ${key}`);
+    refuseUnsupported({ [key]: value });
+    return { [key]: value };
   });
 }
 

@@ -91,15 +91,11 @@ export class TransactionView implements View {
   find(coll: string, query: Doc): Doc[] {
     const test = matcher(query);
     const byId = new Map<string, Doc>();
-    for (const row of candidates(this.store, coll, query, this.report)) {
-      this.manager.observe(this.txn, coll, row.id, row.version);
-      byId.set(row.id, row.doc);
-    }
-    // A read of a document by id that finds nothing is a read too (MongoDB reads a snapshot):
-    // if another transaction creates it before this one commits, this one conflicts.
-    const wantedId = query._id;
-    if ((typeof wantedId === 'string' || typeof wantedId === 'number') && !byId.has(idKey(wantedId))) {
-      this.manager.observe(this.txn, coll, idKey(wantedId), 0);
+    for (const row of candidates(this.store, coll, query, this.report)) byId.set(row.id, row.doc);
+    // The snapshot: documents changed since the transaction started read as they were then.
+    for (const [id, doc] of this.manager.changedSince(this.txn, coll)) {
+      if (doc === null) byId.delete(id);
+      else byId.set(id, cloneValue(doc));
     }
     for (const w of this.txn.writes.values()) {
       if (w.coll !== coll) continue;
@@ -113,9 +109,7 @@ export class TransactionView implements View {
     const key = idKey(id);
     const own = this.txn.writes.get(TransactionViewKey(coll, key));
     if (own) return own.doc === null ? undefined : cloneValue(own.doc);
-    const row = this.store.get(coll, key);
-    this.manager.observe(this.txn, coll, key, row?.version ?? 0);
-    return row?.doc;
+    return this.manager.snapshotOf(this.txn, coll, key);
   }
 
   put(coll: string, doc: Doc): void {

@@ -45,6 +45,9 @@ function rootDependencyVersions(): Record<string, string> {
   return deps;
 }
 
+/** SCF's default execution time-out when config.json gives none. */
+const DEFAULT_TIMEOUT_SECONDS = 3;
+
 export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<BuiltFunction[]> {
   const names = functionNames();
   const dependencies = rootDependencyVersions();
@@ -53,7 +56,13 @@ export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<Bu
       const dir = join(outDir, name);
       mkdirSync(dir, { recursive: true });
       const bundle = join(dir, 'index.js');
+      const configPath = join(FUNCTIONS_SRC, name, 'config.json');
+      const config = existsSync(configPath)
+        ? (JSON.parse(readFileSync(configPath, 'utf8')) as { timeout?: number; triggers?: TimerTrigger[] })
+        : {};
       const result = await build({
+        // The function's own time-out, for deadlines inside it (CloudBase tells a function nothing).
+        define: { TONGXIN_CONFIGURED_TIMEOUT_SECONDS: String(config.timeout ?? DEFAULT_TIMEOUT_SECONDS) },
         entryPoints: [join(FUNCTIONS_SRC, name, 'index.ts')],
         outfile: bundle,
         bundle: true,
@@ -68,17 +77,13 @@ export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<Bu
         metafile: true,
         logLevel: 'silent',
       });
-      const configPath = join(FUNCTIONS_SRC, name, 'config.json');
-      const config = existsSync(configPath)
-        ? (JSON.parse(readFileSync(configPath, 'utf8')) as { timeout?: number; triggers?: TimerTrigger[] })
-        : {};
       writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
       writeFileSync(
         join(dir, 'package.json'),
         JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies }, null, 2),
       );
       const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-      return { name, bundle, bytes, timeoutSeconds: config.timeout ?? 5, triggers: (config.triggers ?? []).filter((t) => t.type === 'timer') };
+      return { name, bundle, bytes, timeoutSeconds: config.timeout ?? DEFAULT_TIMEOUT_SECONDS, triggers: (config.triggers ?? []).filter((t) => t.type === 'timer') };
     }),
   );
 }

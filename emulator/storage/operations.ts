@@ -57,6 +57,8 @@ export class StorageService {
         return { requestId, data: { download_list: this.downloadUrls(body.file_list) } };
       case 'storage.batchDeleteFile':
         return { requestId, data: { delete_list: this.deleteFiles(body.fileid_list) } };
+      case 'storage.getFileAuthority':
+        return { requestId, data: this.authority(body.openId, body.fileList) };
       default:
         throw new ServiceError('INVALID_ACTION', `storage action ${action} is not supported by the emulator`);
     }
@@ -151,6 +153,23 @@ export class StorageService {
       }
       const maxAge = typeof item.max_age === 'number' && item.max_age > 0 ? item.max_age : DEFAULT_MAX_AGE_S;
       return { fileID, tempFileURL: this.temporaryUrl(path, maxAge), code: 'SUCCESS' };
+    });
+  }
+
+  /**
+   * What a user (the function caller's openid) may do with each file under the PRIVATE rule
+   * `cloud:setup` sets: read and write their own files, write a path nobody has used.
+   */
+  private authority(openId: unknown, list: unknown) {
+    if (!Array.isArray(list)) throw new ServiceError('INVALID_PARAM', 'fileList must be an array');
+    requireAtMost50(list, 'fileList');
+    const user = typeof openId === 'string' ? openId : '';
+    return list.map((item: { path?: unknown }) => {
+      const given = typeof item?.path === 'string' ? item.path : '';
+      const path = given.startsWith('cloud://') ? this.pathOf(given) : safePath(given);
+      const file = path ? this.options.store.get(path) : null;
+      const own = Boolean(file && user && file.owner === user);
+      return { path: given, cosFileId: path ? `cos-${path}` : '', read: own, write: own || (path !== null && !file) };
     });
   }
 

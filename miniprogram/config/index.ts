@@ -8,8 +8,9 @@
  *   watch build (`npm run dev:weapp`) and always `local` for H5.
  * - TARO_APP_EMULATOR_URL: the emulator origin for the local weapp (default
  *   http://127.0.0.1:9100). H5 ignores it and calls its own origin.
- * - TARO_APP_CLOUD_ENV: the CloudBase environment id for the cloud weapp (default: the
- *   environment the mini-program is linked to, DYNAMIC_CURRENT_ENV).
+ * - TARO_APP_CLOUD_ENV: the CloudBase environment id for the cloud weapp. Required: current
+ *   WeChat docs make `env` required in `wx.cloud.init`, and with a second (test) environment an
+ *   init without it can send calls to the wrong one. `npm test` builds with `local`.
  */
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
@@ -30,7 +31,12 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   // app.config.ts reads this at build time to decide whether the dev sign-in page ships.
   process.env.TARO_APP_BACKEND = backend;
   const emulatorUrl = (process.env.TARO_APP_EMULATOR_URL ?? 'http://127.0.0.1:9100').replace(/\/+$/, '');
-  const cloudEnv = process.env.TARO_APP_CLOUD_ENV ?? '';
+  const cloudEnv = (process.env.TARO_APP_CLOUD_ENV ?? '').trim();
+  if (platform === 'weapp' && backend === 'cloud' && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(cloudEnv)) {
+    throw new Error(
+      'TARO_APP_CLOUD_ENV is required for a cloud weapp build: the CloudBase environment id (云开发控制台 → 环境 → 环境 ID), e.g. TARO_APP_CLOUD_ENV=tongxin-1a2b3c npm run build:weapp. See DEPLOY.md.',
+    );
+  }
 
   const alias = { '@': path.resolve(root, 'src') };
 

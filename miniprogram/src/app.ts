@@ -6,8 +6,8 @@ import './app.css';
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp' && BACKEND === 'cloud' && Taro.cloud) {
-      // No env id: the environment the mini-program is linked to in WeChat DevTools.
-      Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: false } : { traceUser: false });
+      // Always the environment named at build time: WeChat's docs make `env` required.
+      Taro.cloud.init({ env: CLOUD_ENV, traceUser: false });
     }
   });
   // children are the pages

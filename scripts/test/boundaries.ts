@@ -29,6 +29,9 @@ export const NOT_CALENDAR: Readonly<Record<string, string>> = {
   'tests/functions/bundles.test.ts': 'the deployable bundles outside the repository',
   'tests/functions/cloud-export.test.ts': 'the backup command',
   'tests/functions/bootstrap.test.ts': 'the bootstrap command',
+  'tests/functions/throttle.test.ts': 'the throttle budgets, on a stopped clock',
+  'tests/functions/content-checks.test.ts': 'the content table (checked before any handler reads a date)',
+  'tests/functions/deep-json.test.ts': 'nested JSON refused before any handler runs',
 };
 
 function main(): number {

@@ -64,3 +64,16 @@ describe('aggregation expressions', () => {
     expect(fallback).toEqual({ docs: 'bad', mixed: 'bad', plain: 'bad' });
   });
 });
+
+describe('geo queries', () => {
+  it('are refused with the missing-geo-index error (the emulator keeps no geo index), not a request failure', async () => {
+    const _ = h.db.command;
+    const point = new h.db.Geo.Point(113.32, 23.12);
+    for (const condition of [_.geoNear({ geometry: point, maxDistance: 1000 }), _.geoWithin({ centerSphere: [[113.32, 23.12], 0.01] }), _.geoIntersects({ geometry: point })]) {
+      const failure = await h.db.collection('things').where({ loc: condition }).get().then(() => null, (e: { code?: string; message?: string }) => e);
+      expect([failure?.code, failure?.message]).toEqual(['INVALID_PARAM', expect.stringMatching(/geo index/)]);
+    }
+    const stage = await h.db.collection('things').aggregate().geoNear({ near: point, spherical: true, distanceField: 'd' }).end().then(() => null, (e: { code?: string; message?: string }) => e);
+    expect([stage?.code, stage?.message]).toEqual(['INVALID_PARAM', expect.stringMatching(/geo index/)]);
+  });
+});

@@ -74,14 +74,39 @@ describe('transactions', () => {
     expect(await balance('b')).toBe(2);
   });
 
-  it('a document changed after the transaction read it fails the commit', async () => {
+  it('reads a snapshot: a change made outside after the start is not seen, and a read-only transaction commits', async () => {
     const t = await h.db.startTransaction();
     const seen = (await t.collection('acc').doc('a').get()).data;
     expect(seen.bal).toBe(100);
     await h.db.collection('acc').doc('a').update({ bal: 50 }); // outside write
+    await h.db.collection('acc').add({ _id: 'late', bal: 1 }); // created after the start
+    expect((await t.collection('acc').doc('a').get()).data.bal).toBe(100);
+    expect((await t.collection('acc').doc('late').get()).data).toBeNull();
+    // Writing another document from what it read is snapshot isolation's write skew: it commits.
     await t.collection('acc').doc('b').update({ bal: seen.bal });
-    expect(await errorCode(t.commit())).toBe('DATABASE_TRANSACTION_CONFLICT');
-    expect(await balance('b')).toBe(0);
+    await t.commit();
+    expect(await balance('b')).toBe(100);
+    expect(await balance('a')).toBe(50);
+
+    const readOnly = await h.db.startTransaction();
+    expect((await readOnly.collection('acc').doc('a').get()).data.bal).toBe(50);
+    await h.db.collection('acc').doc('a').update({ bal: 40 });
+    expect((await readOnly.collection('acc').doc('a').get()).data.bal).toBe(50);
+    await readOnly.commit();
+  });
+
+  it('refuses to write a document changed since the start (write-write), at the write and at the commit', async () => {
+    const t = await h.db.startTransaction();
+    expect((await t.collection('acc').doc('a').get()).data.bal).toBe(100);
+    await h.db.collection('acc').doc('a').update({ bal: 70 });
+    await expect(t.collection('acc').doc('a').update({ bal: 101 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect(await balance('a')).toBe(70);
+    // Written first, then changed outside before the commit: the commit is refused.
+    const u = await h.db.startTransaction();
+    await u.collection('acc').doc('b').update({ bal: 5 });
+    await h.db.collection('acc').doc('b').update({ bal: 6 });
+    expect(await errorCode(u.commit())).toBe('DATABASE_TRANSACTION_CONFLICT');
+    expect(await balance('b')).toBe(6);
   });
 
   it('runTransaction retries after a conflict and then succeeds', async () => {

@@ -79,6 +79,29 @@ describe('storage through the real SDK', () => {
     }
   });
 
+  it("answers getFileAuthority with the PRIVATE rule: a user reads and writes their own files, writes new paths", async () => {
+    emulator.storage.putClientFile('notes/m07/mine.png', { bytes, contentType: 'image/png', owner: 'o_user_07' });
+    emulator.storage.putClientFile('notes/m08/theirs.png', { bytes, contentType: 'image/png', owner: 'o_user_08' });
+    await app.uploadFile({ cloudPath: 'lessons/b1/admin.mp4', fileContent: bytes });
+    // As the function host sets them for a call from a phone.
+    process.env.WX_OPENID = 'o_user_07';
+    process.env.WX_CONTEXT_KEYS = 'WX_OPENID';
+    try {
+      const reply = await app.getFileAuthority({
+        fileList: [
+          { type: 'READ', path: 'cloud://local.local-bucket/notes/m07/mine.png' },
+          { type: 'READ', path: 'notes/m08/theirs.png' },
+          { type: 'READWRITE', path: 'lessons/b1/admin.mp4' },
+          { type: 'WRITE', path: 'notes/m07/new.png' },
+        ],
+      });
+      expect(reply.data.map((f: { read: boolean; write?: boolean }) => [f.read, f.write])).toEqual([[true, true], [false, false], [false, false], [false, true]]);
+    } finally {
+      delete process.env.WX_OPENID;
+      delete process.env.WX_CONTEXT_KEYS;
+    }
+  });
+
   it('rejects a path that tries to leave the store', async () => {
     await expect(app.uploadFile({ cloudPath: '../../etc/passwd', fileContent: bytes })).rejects.toMatchObject({ code: 'INVALID_PARAM' });
   });

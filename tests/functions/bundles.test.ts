@@ -74,3 +74,18 @@ it('runs every function bundle from a folder outside the repository', async () =
   expect(reads.length).toBeGreaterThan(names.length / 2);
   for (const name of reads) expect([name, results.find((r) => r.name === name)?.reply?.ok]).toEqual([name, true]);
 }, 180_000);
+
+it("carries each function's own config.json time-out into its bundle, for the transaction deadline (CloudBase tells a function nothing)", async () => {
+  const { readFileSync } = await import('node:fs');
+  for (const name of readdirSync(join(outside, 'cloudfunctions'))) {
+    const dir = join(outside, 'cloudfunctions', name);
+    const timeout = (JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { timeout: number }).timeout;
+    const bundle = readFileSync(join(dir, 'index.js'), 'utf8');
+    expect([name, bundle.includes('TONGXIN_CONFIGURED_TIMEOUT_SECONDS')]).toEqual([name, false]);
+    const deadline = /function deadlineMs\(\) \{[\s\S]*?\n\}/.exec(bundle)?.[0];
+    if (!deadline) continue; // no transaction in this function
+    // The bundle's own deadline function, run as on CloudBase (no TONGXIN_FUNCTION_TIMEOUT_MS).
+    const ms = new Function('process', `${deadline}\nreturn deadlineMs();`)({ env: {} }) as number;
+    expect([name, ms]).toEqual([name, timeout * 800]);
+  }
+});

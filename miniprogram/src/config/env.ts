@@ -6,7 +6,7 @@ export const BACKEND: Backend = process.env.TARO_APP_BACKEND === 'cloud' ? 'clou
 /** Emulator origin for the local weapp; H5 calls its own origin instead. */
 export const EMULATOR_URL: string = process.env.TARO_APP_EMULATOR_URL || 'http://127.0.0.1:9100';
 
-/** CloudBase environment id; empty means the environment linked to the mini-program. */
+/** CloudBase environment id of the cloud weapp (required at build time, miniprogram/config/index.ts). */
 export const CLOUD_ENV: string = process.env.TARO_APP_CLOUD_ENV || '';
 
 /** Storage key of the dev sign-in token (local weapp), sent as `x-tongxin-session`. */
