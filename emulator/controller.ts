@@ -129,6 +129,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const functions = new FunctionHost({ functions: built, adminUrl, wechatUrl: `${origin}/__/wechat`, envId, log, dataPlane: options.dataPlane, timeoutScale: options.functionTimeoutScale, throttleScale: options.throttleScale });
   const timers = new TimerScheduler(functions, built, log);
   if (options.timers !== false) timers.start();
+  // WeChat's message push of media-check results goes to the `mediaCheck` function, as 云开发
+  // 消息推送 is configured in production (DEPLOY.md); it carries the user's openid.
+  wechat.deliverPush = async (event, openid) => {
+    const outcome = await functions.invoke('mediaCheck', event, { openid, appid: 'wx_local' });
+    if (!outcome.ok) log(`media check push not delivered: ${outcome.message}`);
+  };
+  if (options.timers !== false) {
+    // Like WeChat, answer a moment later, never inside the call that asked.
+    wechat.onMediaQueued = () => void setTimeout(() => void wechat.deliverMediaChecks().catch((e) => log(`media checks: ${String(e)}`)), 300);
+  }
 
   const routes: Route[] = [
     adminRoute,

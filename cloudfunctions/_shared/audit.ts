@@ -20,7 +20,8 @@ export interface Writer {
   collection(name: string): { add(data: object): Promise<unknown> };
 }
 
-export async function audit(db: Writer, actor: MemberDoc, now: Date, record: AuditRecord): Promise<void> {
+/** The actor: a member, or the system (the content check) under a name of its own. */
+export async function audit(db: Writer, actor: Pick<MemberDoc, '_id' | 'name' | 'committeeId'>, now: Date, record: AuditRecord): Promise<void> {
   const entry: AuditEntryDoc = {
     _id: newId('audit'),
     committeeId: actor.committeeId,

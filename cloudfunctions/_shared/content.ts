@@ -1,8 +1,9 @@
 /**
- * The content checks (WeChat msgSecCheck v2 and the image check in production, the emulator's
- * fakes locally). Which fields go through them is the content table, shared/api/content.ts:
- * text is checked by the runtime before the handler (`requireCleanInput`), images by the
- * handler after their folder check (`requireImages`). Both run before anything is written.
+ * The content checks (WeChat's msgSecCheck v2 and mediaCheckAsync v2 in production, the
+ * emulator's fakes locally). Which fields go through them is the content table,
+ * shared/api/content.ts: text is checked by the runtime before the handler
+ * (`requireCleanInput`), and a refusal writes nothing; images are checked by the handler after
+ * their folder check (`requireImages`) for what they are, then held until WeChat answers.
  */
 import { CONTENT_CHECKS } from '../../shared/api/content';
 import type { ActionName } from '../../shared/api/contract';
@@ -10,6 +11,7 @@ import { AppError } from '../../shared/api/errors';
 import { IMAGE_MAX_BYTES, imageTypeOf } from '../../shared/domain/files';
 import { cloud } from './cloud';
 import { requireFolder } from './files';
+import { holdImages, type Holder } from './media-checks';
 import { wechat } from './wechat';
 
 /** msgSecCheck v2 labels, as a member should read them. */
@@ -115,29 +117,30 @@ export interface ImageRule {
   field: string;
   /** What the member reads when a file is not theirs. */
   notOwn?: string;
+  /** The ledger entry the image earns (a check-in's), reversed if WeChat finds it risky. */
+  awardEntryId?: string;
 }
 
 /**
  * Images named by an input: in the caller's folder, really an image (JPEG, PNG, GIF or WebP by
- * their bytes, whatever the name says), at most IMAGE_MAX_BYTES, and passed by WeChat's image
- * check. A refusal is INVALID_INPUT or CONTENT_REJECTED and nothing has been written.
+ * their bytes, whatever the name says) and at most IMAGE_MAX_BYTES — refused with INVALID_INPUT
+ * and nothing written — then held for WeChat's asynchronous check (media-checks.ts): no view
+ * shows them until it passes. Call it before the record is written.
  */
-export async function requireImages(fileIds: readonly string[], rule: ImageRule): Promise<void> {
+export async function requireImages(holder: Holder, fileIds: readonly string[], rule: ImageRule): Promise<void> {
   requireFolder(fileIds, rule.folder, rule.field, rule.notOwn);
-  const refuse = (code: 'INVALID_INPUT' | 'CONTENT_REJECTED', message: string): AppError => new AppError(code, message, { [rule.field]: message });
+  const refuse = (message: string): AppError => new AppError('INVALID_INPUT', message, { [rule.field]: message });
   await Promise.all(
     [...new Set(fileIds)].map(async (fileID) => {
       let bytes: Buffer;
       try {
         bytes = (await cloud().downloadFile({ fileID })).fileContent as Buffer;
       } catch {
-        throw refuse('INVALID_INPUT', '图片不存在或已过期，请重新上传');
+        throw refuse('图片不存在或已过期，请重新上传');
       }
-      if (bytes.length > IMAGE_MAX_BYTES) throw refuse('INVALID_INPUT', `图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB，请压缩后重新上传`);
-      const contentType = imageTypeOf(bytes);
-      if (!contentType) throw refuse('INVALID_INPUT', '只能上传 JPG、PNG、GIF 或 WebP 图片');
-      const check = await wechat().checkImage({ image: bytes, contentType });
-      if (!check.pass) throw refuse('CONTENT_REJECTED', '图片未通过安全检查，请更换后重试');
+      if (bytes.length > IMAGE_MAX_BYTES) throw refuse(`图片不能超过 ${IMAGE_MAX_BYTES / 1024 / 1024} MB，请压缩后重新上传`);
+      if (!imageTypeOf(bytes)) throw refuse('只能上传 JPG、PNG、GIF 或 WebP 图片');
     }),
   );
+  await holdImages(holder, fileIds, rule.awardEntryId ?? null);
 }

@@ -15,6 +15,8 @@ import { fieldsOf, toApiError } from './errors';
 import { findMemberByOpenid } from './members';
 import { requireCleanInput } from './content';
 import { requireWithinBudget } from './throttle';
+import { submitHeld } from './media-checks';
+import { withCaller } from './call-context';
 import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../shared/domain/json-depth';
 
 export interface ActionContext {
@@ -24,6 +26,8 @@ export interface ActionContext {
   member: MemberDoc | null;
   /** The time of the call, one reading for the whole action. */
   now: Date;
+  /** Images the handler held for WeChat's check (`requireImages`); sent once it is done. */
+  heldImages: string[];
 }
 
 /** The context of an action that only members may call: the member is known. */
@@ -93,7 +97,10 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
       // Text others will read passes WeChat's check before the handler writes anything.
       await requireCleanInput(name, input.data, openid);
 
-      const output = await handler(input.data, { db, openid, member: bound, now });
+      const heldImages: string[] = [];
+      const output = await withCaller({ memberId: bound?._id ?? null }, () => handler(input.data, { db, openid, member: bound, now, heldImages }));
+      // The record is written: WeChat may look at its images now (a failure is resent by a timer).
+      await submitHeld(db, heldImages, now).catch((error) => console.error('[tongxin] media checks not sent', error));
       return ok(spec.output.parse(output));
     } catch (error) {
       return fail(toApiError(error));

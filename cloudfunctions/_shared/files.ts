@@ -1,14 +1,21 @@
 /** Files in CloudBase storage: temporary URLs to show them, and the folder a phone must upload to. */
 import { AppError } from '../../shared/api/errors';
 import { isInFolder } from '../../shared/domain/files';
-import { cloud } from './cloud';
+import { cloud, database } from './cloud';
+import { hiddenFiles } from './media-checks';
+import { currentMemberId } from './call-context';
 
 /** CloudBase answers at most 50 files a getTempFileURL (and deleteFile) call. */
 export const FILES_PER_CALL = 50;
 
-/** Temporary URLs for stored files, 50 a storage call, the calls at once; files that are gone are left out. */
+/**
+ * Temporary URLs for stored files, 50 a storage call, the calls at once. Files that are gone,
+ * images found risky, and images held for WeChat's check (but for the uploader's own view:
+ * media-checks.ts) are left out.
+ */
 export async function tempUrls(fileIds: readonly string[], maxAge = 2 * 3600): Promise<Map<string, string>> {
-  const unique = [...new Set(fileIds)];
+  const hidden = fileIds.length ? await hiddenFiles(database(), fileIds, currentMemberId()) : new Set<string>();
+  const unique = [...new Set(fileIds)].filter((id) => !hidden.has(id));
   const urls = new Map<string, string>();
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += FILES_PER_CALL) chunks.push(unique.slice(i, i + FILES_PER_CALL));

@@ -29,8 +29,12 @@ export interface WechatPort {
   miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer>;
   sendSubscribeMessage(request: SubscribeMessageRequest): Promise<void>;
   checkText(request: { content: string; openid: string }): Promise<TextCheck>;
-  /** The synchronous image check (security.imgSecCheck); `pass: false` for a risky image. */
-  checkImage(request: { image: Buffer; contentType: string }): Promise<{ pass: boolean }>;
+  /**
+   * WeChat's asynchronous media check (security.mediaCheckAsync, version 2, an image): WeChat
+   * fetches `mediaUrl`, and its answer arrives later as a `wxa_media_check` message push to the
+   * `mediaCheck` function, under the trace id answered here.
+   */
+  checkMediaAsync(request: { mediaUrl: string; openid: string }): Promise<{ traceId: string }>;
 }
 
 export class WechatApiError extends Error {
@@ -69,27 +73,24 @@ function fakePort(baseUrl: string): WechatPort {
       const json = (await response.json()) as { result?: { suggest?: string; label?: number } };
       return json.result?.suggest === 'pass' ? { pass: true } : { pass: false, label: json.result?.label };
     },
-    async checkImage({ image, contentType }) {
-      try {
-        await post('security.imgSecCheck', { media: { contentType, value: image.toString('base64') } });
-        return { pass: true };
-      } catch (error) {
-        if (error instanceof WechatApiError && error.errcode === RISKY_IMAGE) return { pass: false };
-        throw error;
-      }
+    async checkMediaAsync({ mediaUrl, openid }) {
+      const response = await post('security.mediaCheckAsync', { media_url: mediaUrl, media_type: MEDIA_TYPE_IMAGE, version: 2, scene: 2, openid });
+      const json = (await response.json()) as { trace_id?: string };
+      if (!json.trace_id) throw new WechatApiError(-1, 'mediaCheckAsync answered no trace_id');
+      return { traceId: json.trace_id };
     },
   };
 }
 
-/** WeChat's errcode for an image that fails the check. */
-const RISKY_IMAGE = 87014;
+/** mediaCheckAsync's media_type of an image (1 is audio). */
+const MEDIA_TYPE_IMAGE = 2;
 
 interface OpenApi {
   wxacode: { getUnlimited(args: Record<string, unknown>): Promise<{ buffer: Buffer; errCode?: number; errMsg?: string }> };
   subscribeMessage: { send(args: Record<string, unknown>): Promise<{ errCode?: number; errMsg?: string }> };
   security: {
     msgSecCheck(args: Record<string, unknown>): Promise<{ result?: { suggest?: string; label?: number } }>;
-    imgSecCheck(args: { media: { contentType: string; value: Buffer } }): Promise<{ errCode?: number; errMsg?: string }>;
+    mediaCheckAsync(args: { mediaUrl: string; mediaType: number; version: number; scene: number; openid: string }): Promise<{ traceId?: string; errCode?: number; errMsg?: string }>;
   };
 }
 
@@ -114,16 +115,10 @@ function productionPort(): WechatPort {
       const result = await cloud.openapi.security.msgSecCheck({ content, openid, version: 2, scene: 2 });
       return result.result?.suggest === 'pass' ? { pass: true } : { pass: false, label: result.result?.label };
     },
-    async checkImage({ image, contentType }) {
-      try {
-        const result = await cloud.openapi.security.imgSecCheck({ media: { contentType, value: image } });
-        if (result.errCode === RISKY_IMAGE) return { pass: false };
-        return { pass: true };
-      } catch (error) {
-        // wx-server-sdk throws for a non-zero errCode.
-        if ((error as { errCode?: number }).errCode === RISKY_IMAGE) return { pass: false };
-        throw error;
-      }
+    async checkMediaAsync({ mediaUrl, openid }) {
+      const result = await cloud.openapi.security.mediaCheckAsync({ mediaUrl, mediaType: MEDIA_TYPE_IMAGE, version: 2, scene: 2, openid });
+      if (result.errCode || !result.traceId) throw new WechatApiError(result.errCode ?? -1, result.errMsg ?? 'mediaCheckAsync failed');
+      return { traceId: result.traceId };
     },
   };
 }

@@ -168,7 +168,7 @@ async function saveSummary(input: ActionInput<'activity.saveSummary'>, ctx: Acti
   const { db, member: actor, now } = asMember(ctx);
   const found = await getInBranch(db, COLLECTIONS.activities, input.activityId, activityDoc, actor.branchId, NOT_FOUND);
   if (found.startsAt.getTime() > now.getTime()) throw new AppError('CONFLICT', '活动开始后才能填写活动小结');
-  await requireImages(input.photos, { folder: summaryFolder(found._id), field: 'photos', notOwn: '照片不属于该活动，请重新上传' });
+  await requireImages(asMember(ctx), input.photos, { folder: summaryFolder(found._id), field: 'photos', notOwn: '照片不属于该活动，请重新上传' });
   const after = await inTransaction(db, async (t) => {
     const { data } = await t.collection(COLLECTIONS.activities).doc(found._id).get();
     const before = activityDoc.parse({ _id: found._id, ...(data as object) });

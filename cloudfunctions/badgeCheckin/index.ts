@@ -17,7 +17,7 @@ import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { requireFolder, tempUrls } from '../_shared/files';
 import { requireImages } from '../_shared/content';
-import { award, ensureAwarded, type AwardRequest } from '../_shared/points/engine';
+import { award, ensureAwarded, entryId, type AwardRequest } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, findEvery, withoutId } from '../_shared/repo';
 import { inTransaction } from '../_shared/transaction';
@@ -70,7 +70,9 @@ async function submit(input: ActionInput<'badgeCheckin.submit'>, ctx: ActionCont
     return { checkin: (await views([done]))[0], alreadyToday: true, streak: streak(history.map((c) => c.day), today) };
   }
 
-  await requireImages([input.photo], { folder: `checkins/${member._id}`, field: 'photo', notOwn: '照片不属于您，请重新拍摄' });
+  // The photo is the check-in: if WeChat finds it risky, the day's points are reversed.
+  const awardEntryId = entryId('badgeCheckin', member._id, `checkin:${today}`);
+  await requireImages(asMember(ctx), [input.photo], { folder: `checkins/${member._id}`, field: 'photo', notOwn: '照片不属于您，请重新拍摄', awardEntryId });
 
   const id = `${member._id}:${today}`;
   const doc: CheckinDoc = { _id: id, committeeId: member.committeeId, branchId: member.branchId, memberId: member._id, memberName: member.name, groupId: member.groupId, day: today, at: now, photo: input.photo, location: input.location };

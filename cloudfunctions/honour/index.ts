@@ -54,7 +54,7 @@ export const honourFolder = (branchId: string | null) => `honour/${branchId ?? '
 async function nominate(input: ActionInput<'honour.nominate'>, ctx: ActionContext): Promise<ActionOutput<'honour.nominate'>> {
   const { db, member: leader, now } = asMember(ctx);
   // The photo must be one uploaded for this branch's wall (the page stores it under honour/<branchId>/).
-  if (input.photo) await requireImages([input.photo], { folder: honourFolder(leader.branchId), field: 'photo', notOwn: '照片不属于本支部，请重新上传' });
+  if (input.photo) await requireImages(asMember(ctx), [input.photo], { folder: honourFolder(leader.branchId), field: 'photo', notOwn: '照片不属于本支部，请重新上传' });
   const target = await getInBranch(db, COLLECTIONS.members, input.memberId, memberDoc, leader.branchId, '成员不存在');
   // A group leader nominates within the groups they lead; anyone else answers like a missing member.
   const groups = await findAll(db, COLLECTIONS.groups, { branchId: leader.branchId, leaderId: leader._id }, groupDoc);

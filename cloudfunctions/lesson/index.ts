@@ -55,7 +55,7 @@ async function create(input: ActionInput<'lesson.create'>, ctx: ActionContext): 
   const speaker = await getInBranch(db, COLLECTIONS.members, input.speakerId, memberDoc, member.branchId, '主讲人不存在');
   const unit = input.unitId ? await getInBranch(db, COLLECTIONS.units, input.unitId, unitDoc, member.branchId, '岗区队不存在') : null;
   requireFolder([input.video], `lessons/${member.branchId}`, 'video', '视频不属于本支部，请重新上传');
-  if (input.cover) await requireImages([input.cover], { folder: `lessons/${member.branchId}`, field: 'cover', notOwn: '封面不属于本支部，请重新上传' });
+  if (input.cover) await requireImages(asMember(ctx), [input.cover], { folder: `lessons/${member.branchId}`, field: 'cover', notOwn: '封面不属于本支部，请重新上传' });
   const doc: LessonDoc = {
     _id: newId('les'),
     committeeId: member.committeeId,

@@ -135,7 +135,7 @@ async function saveMinutes(input: ActionInput<'meeting.saveMinutes'>, ctx: Actio
   const { db, member: actor, now } = c;
   const found = await meetingOf(c, input.meetingId);
   if (found.startsAt.getTime() > now.getTime()) throw new AppError('CONFLICT', '会议开始后才能填写会议记录');
-  await requireImages(input.photos, { folder: minutesFolder(found._id), field: 'photos', notOwn: '照片不属于该会议，请重新上传' });
+  await requireImages(asMember(ctx), input.photos, { folder: minutesFolder(found._id), field: 'photos', notOwn: '照片不属于该会议，请重新上传' });
   const after = await inTransaction(db, async (t) => {
     const { data } = await t.collection(COLLECTIONS.meetings).doc(found._id).get();
     const before = meetingDoc.parse(data);

@@ -78,7 +78,7 @@ export async function meetingViews(docs: readonly MeetingDoc[], facts: ViewFacts
       held: held(d, present, now),
       mine: { expected: d.attendeeIds.includes(member._id), status: own ? own.status : 'pending' },
       minutes: d.minutes
-        ? { text: d.minutes.text, photoUrls: d.minutes.photos.map((id) => urls.get(id) ?? ''), at: d.minutes.at.toISOString(), by: d.minutes.by }
+        ? { text: d.minutes.text, photoUrls: d.minutes.photos.map((id) => urls.get(id)).filter((url): url is string => Boolean(url)), at: d.minutes.at.toISOString(), by: d.minutes.by }
         : null,
     };
   });

@@ -58,7 +58,7 @@ async function submit(input: ActionInput<'note.submit'>, ctx: ActionContext): Pr
     await ensureAwarded(db, await rulesFor(db, member.committeeId), noteAward(member, existing));
     return (await views(db, [existing], member._id))[0];
   }
-  await requireImages(input.images, { folder: `notes/${member._id}`, field: 'images', notOwn: '图片不属于您，请重新上传' });
+  await requireImages(asMember(ctx), input.images, { folder: `notes/${member._id}`, field: 'images', notOwn: '图片不属于您，请重新上传' });
   const lesson = input.lessonId ? await getById(db, COLLECTIONS.lessons, input.lessonId, lessonDoc) : null;
   if (input.lessonId && (!lesson || lesson.status !== 'published' || lesson.committeeId !== member.committeeId)) throw new AppError('NOT_FOUND', '党课不存在');
   const push = input.pushId ? await getInBranch(db, COLLECTIONS.studyPushes, input.pushId, pushDoc, member.branchId, '学习要点不存在') : null;

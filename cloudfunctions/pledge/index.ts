@@ -112,7 +112,7 @@ async function sign(input: ActionInput<'pledge.sign'>, ctx: ActionContext): Prom
   const { db, member, now } = asMember(ctx);
   const year = yearOf(chinaQuarter(now));
   const id = pledgeId(member._id, year);
-  await requireImages([input.signature], { folder: folderOf(member._id), field: 'signature', notOwn: '签名图片不属于您，请重新签名' });
+  await requireImages(asMember(ctx), [input.signature], { folder: folderOf(member._id), field: 'signature', notOwn: '签名图片不属于您，请重新签名' });
   const rules = await rulesFor(db, member.committeeId);
   const signed = await inTransaction(db, async (t) => {
     const { data } = await t.collection(COLLECTIONS.pledges).doc(id).get();
@@ -162,7 +162,7 @@ async function addFulfilment(input: ActionInput<'pledge.addFulfilment'>, ctx: Ac
   if (!pledge || pledge.status !== 'signed') throw new AppError('CONFLICT', '请先签署今年的承诺书，再记录践诺情况');
   const itemIds = [...pledge.parts.business, ...pledge.parts.targets, ...pledge.parts.post].map((i) => i.id);
   if (input.itemId && !itemIds.includes(input.itemId)) throw new AppError('INVALID_INPUT', '承诺事项不存在', { itemId: '请选择承诺事项' });
-  await requireImages(input.photos, { folder: folderOf(member._id), field: 'photos', notOwn: '照片不属于您，请重新上传' });
+  await requireImages(asMember(ctx), input.photos, { folder: folderOf(member._id), field: 'photos', notOwn: '照片不属于您，请重新上传' });
   const id = idFor('ff', member._id, input.requestId);
   const doc: FulfilmentDoc = { _id: id, pledgeId: pledge._id, branchId: member.branchId, memberId: member._id, itemId: input.itemId, text: input.text, photos: input.photos, period: chinaQuarter(now), at: now };
   await inTransaction(db, async (t) => {

@@ -181,7 +181,7 @@ async function addUpdate(input: ActionInput<'project.addUpdate'>, ctx: ActionCon
   const found = await getInBranch(db, COLLECTIONS.projects, input.projectId, projectDoc, member.branchId, NOT_FOUND);
   const team = new Set([found.leadId, ...found.milestones.map((m) => m.ownerId)]);
   if (!team.has(member._id) && !member.roles.includes('secretary')) throw new AppError('FORBIDDEN', '只有项目牵头人、节点负责人或书记可以记录进展');
-  await requireImages(input.photos, { folder: `projects/${found._id}`, field: 'photos', notOwn: '照片不属于该项目，请重新上传' });
+  await requireImages(asMember(ctx), input.photos, { folder: `projects/${found._id}`, field: 'photos', notOwn: '照片不属于该项目，请重新上传' });
   const id = idFor('pu', member._id, input.requestId);
   const doc: UpdateDoc = { _id: id, projectId: found._id, branchId: found.branchId, text: input.text, photos: input.photos, by: member.name, at: now };
   await inTransaction(db, async (t) => {

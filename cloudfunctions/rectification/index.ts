@@ -41,7 +41,7 @@ function view(doc: RectificationDoc, now: Date, urls: ReadonlyMap<string, string
       dueOn: a.dueOn,
       status: a.status,
       overdue: a.status !== 'verified' && a.dueOn < today,
-      answer: a.answer ? { ...a.answer, photoUrls: a.answer.photos.map((id) => urls.get(id) ?? ''), at: a.answer.at.toISOString() } : null,
+      answer: a.answer ? { ...a.answer, photoUrls: a.answer.photos.map((id) => urls.get(id)).filter((url): url is string => Boolean(url)), at: a.answer.at.toISOString() } : null,
       review: a.review ? { ...a.review, at: a.review.at.toISOString() } : null,
     })),
     createdAt: doc.createdAt.toISOString(),
@@ -140,7 +140,7 @@ async function changeItem(
 async function answer(input: ActionInput<'rectification.answer'>, ctx: ActionContext): Promise<ActionOutput<'rectification.answer'>> {
   const { member, now } = asMember(ctx);
   // Evidence must be uploaded for this item (the page stores it under rectification/<id>/<item>/).
-  await requireImages(input.photos, { folder: `rectification/${input.rectificationId}/${input.actionId}`, field: 'photos', notOwn: '照片不属于该整改事项，请重新上传照片' });
+  await requireImages(asMember(ctx), input.photos, { folder: `rectification/${input.rectificationId}/${input.actionId}`, field: 'photos', notOwn: '照片不属于该整改事项，请重新上传照片' });
   const after = await changeItem(
     ctx,
     input.rectificationId,

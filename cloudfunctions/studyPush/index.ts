@@ -93,7 +93,7 @@ async function send(input: ActionInput<'studyPush.send'>, ctx: ActionContext): P
   if (sendAt.getTime() - now.getTime() > MAX_AHEAD_MS) throw new AppError('INVALID_INPUT', '定时发送最多提前 90 天', { sendAt: '定时发送最多提前 90 天' });
   // A time already past is sent now, but only within a phone's clock skew: 1990 is a mistake.
   if (now.getTime() - sendAt.getTime() > PAST_SLACK_MS) throw new AppError('INVALID_INPUT', '定时发送的时间已过，请重新选择', { sendAt: '定时发送的时间已过，请重新选择' });
-  await requireImages(input.images, { folder: `pushes/${actor.branchId}`, field: 'images', notOwn: '图片不属于本支部，请重新上传' });
+  await requireImages(asMember(ctx), input.images, { folder: `pushes/${actor.branchId}`, field: 'images', notOwn: '图片不属于本支部，请重新上传' });
   const groups = await Promise.all(input.groupIds.map((id) => getInBranch(db, COLLECTIONS.groups, id, groupDoc, actor.branchId, '党小组不存在')));
   const lesson = input.lessonId ? await getById(db, COLLECTIONS.lessons, input.lessonId, lessonDoc) : null;
   if (input.lessonId && (!lesson || lesson.branchId !== actor.branchId || lesson.status !== 'published')) throw new AppError('NOT_FOUND', '党课不存在或未发布');

@@ -14,7 +14,7 @@ import type { Database } from '../_shared/cloud';
 import { asMember, defineFunction, type ActionContext } from '../_shared/define';
 import { tempUrls } from '../_shared/files';
 import { requireImages } from '../_shared/content';
-import { award } from '../_shared/points/engine';
+import { entryId, award } from '../_shared/points/engine';
 import { rulesFor } from '../_shared/points/rules';
 import { findAll, getById, getInBranch, idFor, withoutId } from '../_shared/repo';
 import { notify } from '../_shared/subscriptions';
@@ -147,7 +147,8 @@ async function complete(input: ActionInput<'task.complete'>, ctx: ActionContext)
   }
   if (task.doneBy === 'photo') {
     if (!input.photos.length) throw new AppError('INVALID_INPUT', '请上传照片', { photos: '请上传照片' });
-    await requireImages(input.photos, { folder: photoFolder(task._id, member._id), field: 'photos', notOwn: '照片不属于这项任务，请重新上传' });
+    // The photos are the completion: if WeChat finds one risky, the task's points are reversed.
+    await requireImages(asMember(ctx), input.photos, { folder: photoFolder(task._id, member._id), field: 'photos', notOwn: '照片不属于这项任务，请重新上传', awardEntryId: entryId('taskDone', member._id, `task:${task._id}`) });
   }
   const id = completionId(task._id, member._id);
   const after = await inTransaction(db, async (t) => {

@@ -4,6 +4,7 @@
  * URL of the same page and scene; subscribe messages are recorded; the content check
  * rejects words from a configurable list.
  */
+import { randomUUID } from 'node:crypto';
 import QRCode, { type QRCodeToBufferOptions } from 'qrcode';
 
 /**
@@ -29,6 +30,11 @@ const SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 export const RISKY_IMAGE_MARKER = 'TONGXIN-RISKY-IMAGE';
 
 export const DEFAULT_BANNED_WORDS = ['违禁词', '赌博', '色情'];
+
+/** imgSecCheck's image limit (WeChat staff on the forum say 500 KB works, 1 MB is the documented one). */
+export const IMG_SEC_CHECK_MAX_BYTES = 1024 * 1024;
+/** mediaCheckAsync's limit for an image. */
+export const MEDIA_CHECK_MAX_BYTES = 10 * 1024 * 1024;
 
 export class WechatFakes {
   readonly messages: SubscribeMessage[] = [];
@@ -78,16 +84,86 @@ export class WechatFakes {
       : { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [] };
   }
 
-  /** imgSecCheck: an image whose bytes hold RISKY_IMAGE_MARKER is risky (errcode 87014), as WeChat answers. */
+  /**
+   * imgSecCheck (1.0, frozen; the functions no longer call it): risky bytes answer 87014, and an
+   * image over 1 MB an error that is not 87014 (-1, as the developer forum reports).
+   */
   checkImage(input: Record<string, unknown>): { errcode: number; errmsg: string } {
     const media = (input.media ?? {}) as { value?: unknown };
     const bytes = typeof media.value === 'string' ? Buffer.from(media.value, 'base64') : Buffer.alloc(0);
     if (!bytes.length) return { errcode: 40001, errmsg: 'media missing' };
+    if (bytes.length > IMG_SEC_CHECK_MAX_BYTES) return { errcode: -1, errmsg: 'system error' };
     return bytes.includes(RISKY_IMAGE_MARKER) ? { errcode: 87014, errmsg: 'risky content' } : { errcode: 0, errmsg: 'ok' };
+  }
+
+  /** Asynchronous checks asked for and not yet answered (mediaCheckAsync). */
+  readonly pendingMedia: Array<{ traceId: string; mediaUrl: string; openid: string }> = [];
+  /** How the emulator delivers a `wxa_media_check` push (to the `mediaCheck` function); set by the controller. */
+  deliverPush: (event: Record<string, unknown>, openid: string) => Promise<void> = async () => undefined;
+  /** Called when a check is queued (the controller answers it shortly when timers run). */
+  onMediaQueued: () => void = () => undefined;
+
+  /**
+   * mediaCheckAsync version 2, an image: the request as WeChat checks it (media_url, media_type
+   * 1 or 2, version 2, scene 1–4, an openid), a trace id at once, the result later by push.
+   */
+  checkMediaAsync(input: Record<string, unknown>): { errcode: number; errmsg: string; trace_id?: string } {
+    const mediaUrl = typeof input.media_url === 'string' ? input.media_url : '';
+    if (!/^https?:\/\//.test(mediaUrl)) return { errcode: 40001, errmsg: 'invalid media_url' };
+    if (input.media_type !== 2 && input.media_type !== 1) return { errcode: 40001, errmsg: 'invalid media_type' };
+    if (input.version !== 2) return { errcode: 40001, errmsg: 'invalid version' };
+    if (![1, 2, 3, 4].includes(Number(input.scene))) return { errcode: 40001, errmsg: 'invalid scene' };
+    const openid = typeof input.openid === 'string' ? input.openid : '';
+    if (!openid) return { errcode: 40003, errmsg: 'invalid openid' };
+    const traceId = `trace-${randomUUID()}`;
+    this.pendingMedia.push({ traceId, mediaUrl, openid });
+    this.onMediaQueued();
+    return { errcode: 0, errmsg: 'ok', trace_id: traceId };
+  }
+
+  /**
+   * Answers every queued check as WeChat's push does: the image is fetched from its URL; risky
+   * when its bytes hold RISKY_IMAGE_MARKER or it is over 10 MB (mediaCheckAsync's limit), else
+   * pass. Tests call it; `npm start` runs it shortly after each request.
+   */
+  async deliverMediaChecks(): Promise<number> {
+    const batch = this.pendingMedia.splice(0, this.pendingMedia.length);
+    for (const item of batch) {
+      let suggest = 'pass';
+      let label = 100;
+      let errcode = 0;
+      try {
+        const response = await fetch(item.mediaUrl);
+        const bytes = Buffer.from(await response.arrayBuffer());
+        if (!response.ok) errcode = 40001;
+        else if (bytes.length > MEDIA_CHECK_MAX_BYTES || bytes.includes(RISKY_IMAGE_MARKER)) [suggest, label] = ['risky', 20002];
+      } catch {
+        errcode = 40001;
+      }
+      await this.deliverPush(
+        {
+          ToUserName: 'gh_tongxin_local',
+          FromUserName: item.openid,
+          CreateTime: Math.floor(Date.now() / 1000),
+          MsgType: 'event',
+          Event: 'wxa_media_check',
+          appid: 'wx_local',
+          trace_id: item.traceId,
+          version: 2,
+          detail: [{ strategy: 'content_model', errcode, suggest, label, prob: 90 }],
+          errcode,
+          errmsg: errcode ? 'media fetch failed' : 'ok',
+          result: { suggest: errcode ? 'review' : suggest, label },
+        },
+        item.openid,
+      );
+    }
+    return batch.length;
   }
 
   reset(): void {
     this.messages.length = 0;
+    this.pendingMedia.length = 0;
     this.bannedWords = [...DEFAULT_BANNED_WORDS];
   }
 }

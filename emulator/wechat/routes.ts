@@ -45,6 +45,9 @@ export function wechatRoutes(fakes: WechatFakes): Route {
       case 'security.imgSecCheck':
         sendJson(res, 200, fakes.checkImage(input));
         return true;
+      case 'security.mediaCheckAsync':
+        sendJson(res, 200, fakes.checkMediaAsync(input));
+        return true;
       case 'security.msgSecCheck':
         sendJson(res, 200, fakes.checkText(input));
         return true;

@@ -64,6 +64,8 @@ export const COLLECTIONS = {
   cobuildActivities: 'cobuild_activities',
   /** Calls per caller, action and window (shared/api/throttle.ts). */
   rateMeters: 'rate_meters',
+  /** WeChat's asynchronous image checks: one per stored image, pending until WeChat answers. */
+  mediaChecks: 'media_checks',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -72,6 +74,8 @@ const asc = (field: string): IndexField => ({ field, direction: 1 });
 
 export const INDEXES: readonly IndexDeclaration[] = [
   { collection: COLLECTIONS.rateMeters, name: 'byKeyWindow', fields: [asc('key'), asc('window')] },
+  { collection: COLLECTIONS.mediaChecks, name: 'byTrace', fields: [asc('traceId')] },
+  { collection: COLLECTIONS.mediaChecks, name: 'byStatus', fields: [asc('status'), asc('heldAt')] },
   { collection: COLLECTIONS.branches, name: 'byCommittee', fields: [asc('committeeId')] },
   { collection: COLLECTIONS.groups, name: 'byBranch', fields: [asc('branchId')] },
   { collection: COLLECTIONS.units, name: 'byBranch', fields: [asc('branchId')] },

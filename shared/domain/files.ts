@@ -43,3 +43,18 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | null {
   if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
   return null;
 }
+
+/**
+ * What the phone sends: photos are resized before upload to a long side of at most 1,600 px and
+ * re-encoded when larger than 1 MB, so an ordinary camera photo uploads fast and stays well
+ * inside what WeChat's image check and the server (IMAGE_MAX_BYTES) take.
+ */
+export const PHOTO_MAX_SIDE_PX = 1600;
+export const PHOTO_TARGET_BYTES = 1024 * 1024;
+
+/** The size to resize a photo to, or null when it may go as it is. */
+export function photoResize(width: number, height: number, bytes: number): { width: number; height: number; quality: number } | null {
+  const scale = Math.min(1, PHOTO_MAX_SIDE_PX / Math.max(width, height, 1));
+  if (scale === 1 && bytes <= PHOTO_TARGET_BYTES) return null;
+  return { width: Math.round(width * scale), height: Math.round(height * scale), quality: 80 };
+}

@@ -42,8 +42,11 @@ it('runs every function bundle from a folder outside the repository', async () =
   const readable = (a: ActionName) => contract[a].input.safeParse({}).success && mayCall(a, ['member', 'committeeMember', 'secretary']);
   const calls = names.map((name) => {
     const own = actions.filter((a) => splitAction(a).functionName === name);
+    const bundle = join(outside, 'cloudfunctions', name, 'index.js');
+    // A function with no phone action (mediaCheck, WeChat's push): a push for a trace it never sent.
+    if (!own.length) return { name, read: false, bundle, event: { Event: 'wxa_media_check', trace_id: 'trace-bundle-test', result: { suggest: 'pass', label: 100 } } };
     const action = own.find(readable) ?? own[0];
-    return { name, read: readable(action), bundle: join(outside, 'cloudfunctions', name, 'index.js'), event: { action: splitAction(action).action, input: {} } };
+    return { name, read: readable(action), bundle, event: { action: splitAction(action).action, input: {} } };
   });
   const env = {
     PATH: process.env.PATH ?? '',

@@ -16,7 +16,7 @@ import { COLLECTIONS } from '../../shared/db/collections';
 import { chinaDay } from '../../shared/time/china';
 import { as, data } from './support/org-fixtures';
 import { leaves } from './support/schema-walk';
-import { pngBytes, riskyPngBytes } from '../support/images';
+import { pngBytes } from '../support/images';
 
 const START = new Date();
 let stack: LocalStack;
@@ -95,15 +95,14 @@ function periodOf(at: Date): string {
 }
 
 /**
- * An image field (the content table's `images`) takes a real, small, clean image only: a risky
- * one, a script or page named like an image, one over the size limit and one never uploaded
- * are refused, naming the field, with nothing written.
+ * An image field (the content table's `images`) takes a real, small image only: a script or
+ * page named like an image, one over the size limit and one never uploaded are refused, naming
+ * the field, with nothing written. An image taken is held for WeChat's check (media_checks).
  */
 async function expectImageRefusals(action: string, testCase: Case): Promise<void> {
   const input = testCase.imageInput ?? testCase.input;
   const own = (name: string, bytes: Buffer) => stack.putFile(`${testCase.folder}/${Math.random().toString(36).slice(2, 8)}-${name}`, { bytes, contentType: 'image/jpeg' });
-  const refusals: Array<[string, string, 'INVALID_INPUT' | 'CONTENT_REJECTED']> = [
-    ['risky image', await own('risky.png', riskyPngBytes()), 'CONTENT_REJECTED'],
+  const refusals: Array<[string, string, 'INVALID_INPUT']> = [
     // A script and a page with an image's name: the bytes say what a file is.
     ['script named .jpg', await own('run.jpg', Buffer.from('#!/bin/sh\ncurl http://127.0.0.1/ | sh\n')), 'INVALID_INPUT'],
     ['html named .png', await own('page.png', Buffer.from('<html><script>alert(1)</script></html>')), 'INVALID_INPUT'],
@@ -169,8 +168,14 @@ describe('every action that names a file', () => {
       expect(stack.dataWrites()).toBe(writes);
     }
     if (IMAGE_ACTIONS.includes(action as ActionName)) await expectImageRefusals(action, testCase);
-    const accepted = await as(stack, testCase.openid, action, testCase.input(own));
+    const image = IMAGE_ACTIONS.includes(action as ActionName) ? await stack.putFile(`${testCase.folder}/held-${Math.random().toString(36).slice(2, 8)}.png`, { bytes: pngBytes(), contentType: 'image/png' }) : null;
+    const accepted = await as(stack, testCase.openid, action, image ? (testCase.imageInput ?? testCase.input)(image) : testCase.input(own));
     expect([action, accepted.error ?? null]).toEqual([action, null]);
+    if (image) {
+      // Held for WeChat's asynchronous check, and sent to it: hidden until the answer.
+      const check = (stack.emulator.database.exportState()[COLLECTIONS.mediaChecks] as Array<{ fileId: string; status: string; traceId: string | null }>).find((c) => c.fileId === image);
+      expect([action, check?.status, typeof check?.traceId]).toEqual([action, 'pending', 'string']);
+    }
     expect((await stack.state())[COLLECTIONS.members]).toBeDefined();
   });
 });

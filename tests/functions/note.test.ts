@@ -94,6 +94,8 @@ describe('a feed page of many images', () => {
       const images = await Promise.all(Array.from({ length: 9 }, (_, i) => stack.putFile(`notes/${memberId}/feed-${n}-${i}.png`, { bytes: pngBytes(`${n}-${i}`), contentType: 'image/png' })));
       data(await as(stack, demoOpenid(memberId), 'note.submit', { ...note(`request-many-${String(n).padStart(3, '0')}`), images }));
     }
+    // Others see the images once WeChat's check has passed them.
+    await stack.emulator.wechat.deliverMediaChecks();
     const feed = data<{ items: Array<{ imageUrls: string[] }> }>(await as(stack, demoOpenid('b-market-m01'), 'note.feed', {}));
     expect(feed.items).toHaveLength(20);
     const urls = feed.items.flatMap((item) => item.imageUrls);

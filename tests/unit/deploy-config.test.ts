@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { functionNames, FUNCTIONS_OUT, FUNCTIONS_SRC, ROOT } from '../../emulator/functions/build';
+import { CONTENT_CHECKS } from '../../shared/api/content';
 
 interface FunctionConfig {
   timeout: number;
@@ -83,8 +84,11 @@ describe('cloudbaserc.json', () => {
     for (const name of functionNames()) {
       const openapi = configOf(name).permissions?.openapi ?? [];
       if (MAKES_CODES.some((call) => uses(name, call))) expect([name, openapi]).toEqual([name, expect.arrayContaining(['wxacode.getUnlimited'])]);
-      if (uses(name, 'requireCleanText(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.msgSecCheck'])]);
-      if (uses(name, 'checkImage(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.imgSecCheck'])]);
+      // The content table says which functions check text (the runtime does it) and images.
+      const checks = Object.entries(CONTENT_CHECKS).filter(([action]) => action.startsWith(`${name}.`)).map(([, c]) => c);
+      if (checks.some((c) => c?.text?.length) || uses(name, 'requireCleanText(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.msgSecCheck'])]);
+      if (checks.some((c) => c?.images?.length) || uses(name, 'checkMediaAsync(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.mediaCheckAsync'])]);
+      expect([name, openapi.includes('security.imgSecCheck')]).toEqual([name, false]);
       if (uses(name, 'notify(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['subscribeMessage.send'])]);
     }
   });

@@ -19,6 +19,13 @@ export const saveImageToPhotosAlbum = jest.fn(async (_opts: { filePath: string }
 export const showShareMenu = jest.fn(async (_opts?: unknown) => ({ errMsg: 'showShareMenu:ok' }));
 export const canvasToTempFilePath = jest.fn(async (_opts: { canvas?: unknown }) => ({ tempFilePath: '/tmp/poster.png', errMsg: 'canvasToTempFilePath:ok' }));
 export const openSetting = jest.fn(async (_opts?: unknown) => ({ authSetting: {}, errMsg: 'openSetting:ok' }));
+/** A camera photo as the phone's picker gives it: 4032×3024, 3.2 MB (set per test). */
+export const imageInfo = { width: 4032, height: 3024, size: 3_200_000 };
+export const getImageInfo = jest.fn(async (_opts: { src: string }) => ({ width: imageInfo.width, height: imageInfo.height, path: _opts.src }));
+export const getFileSystemManager = jest.fn(() => ({
+  getFileInfo: (opts: { filePath: string; success: (r: { size: number }) => void; fail: (e: unknown) => void }) => opts.success({ size: imageInfo.size }),
+}));
+export const compressImage = jest.fn(async (_opts: { src: string; quality?: number; compressedWidth?: number; compressedHeight?: number }) => ({ tempFilePath: '/tmp/compressed.jpg' }));
 
 /**
  * Taro.createSelectorQuery: `select('#id').fields(opts, cb).exec()` answers `{node, width, height}`
@@ -103,6 +110,9 @@ const Taro = {
   saveImageToPhotosAlbum,
   canvasToTempFilePath,
   openSetting,
+  getImageInfo,
+  getFileSystemManager,
+  compressImage,
   createSelectorQuery,
   showShareMenu,
   showModal,
