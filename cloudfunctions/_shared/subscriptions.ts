@@ -21,6 +21,9 @@ export const subscriptionDoc = z.object({
 /** WeChat allows a page to ask for the same template repeatedly; keep a sane ceiling. */
 const MAX_CREDITS = 20;
 
+/** WeChat's errcode when the member has no subscription (left) for the template. */
+const REFUSED_BY_MEMBER = 43101;
+
 export const subscriptionId = (memberId: string, template: SubscribeTemplate) => `${memberId}:${template}`;
 
 /** Template ids are set per deployment (DEPLOY.md); the local fakes accept any id. */
@@ -71,14 +74,21 @@ export async function notify(
   for (const r of withOpenid) {
     const sub = credited.get(r.memberId);
     if (!sub) continue;
-    // Spend the credit first: a failed send loses one notice rather than sending twice.
-    await db.collection(COLLECTIONS.subscriptions).doc(sub._id).update({ credits: _.inc(-1), updatedAt: now });
     try {
       await wechat().sendSubscribeMessage({ touser: r.openid, templateId: templateId(template), page: message.page, data: message.data });
-      sent += 1;
-    } catch {
-      // The member may have withdrawn the subscription in WeChat (43101); nothing else to do.
+    } catch (error) {
+      // A send that failed spends nothing; 43101 means the member no longer accepts this
+      // template in WeChat, so the credits we counted are gone. Anything else (47003: the
+      // template's keys do not match what was sent) is the deployment's, logged for the operator.
+      const errcode = (error as { errcode?: number }).errcode;
+      if (errcode === REFUSED_BY_MEMBER) await db.collection(COLLECTIONS.subscriptions).doc(sub._id).update({ credits: 0, updatedAt: now });
+      else console.error(`[tongxin] subscribe message ${template} not sent (errcode ${String(errcode)})`, error);
+      continue;
     }
+    // Spent once WeChat took it. A crash between the two sends one notice the credit did not
+    // pay for; WeChat refuses it (43101) if the member had none left, so nobody gets two.
+    await db.collection(COLLECTIONS.subscriptions).doc(sub._id).update({ credits: _.inc(-1), updatedAt: now });
+    sent += 1;
   }
   return sent;
 }

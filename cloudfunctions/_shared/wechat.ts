@@ -108,7 +108,10 @@ function productionPort(): WechatPort {
     },
     async sendSubscribeMessage({ touser, templateId, page, data }) {
       const miniprogramState = SUBSCRIBE_MESSAGE_STATE[miniProgramVersion(process.env.TONGXIN_MINIPROGRAM_VERSION)];
-      const result = await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState });
+      // wx-server-sdk throws for a non-zero errCode; either way the caller gets WechatApiError's errcode.
+      const result = await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState }).catch((error: { errCode?: number; errMsg?: string }) => {
+        throw new WechatApiError(error.errCode ?? -1, error.errMsg ?? 'subscribeMessage.send failed');
+      });
       if (result.errCode) throw new WechatApiError(result.errCode, result.errMsg ?? 'subscribeMessage.send failed');
     },
     async checkText({ content, openid }) {

@@ -8,10 +8,10 @@ import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { TASK_STATE_LABELS, type TaskState } from '@/domain/work';
 import { chinaDateTime } from '@/lib/format';
-import { toast } from '@/lib/confirm';
 import { ROUTES } from '@/lib/routes';
 import type { TaskView } from '@/services/api';
 import './index.css';
+import { copyText } from '@/lib/permissions';
 
 export const TASK_SHARE_PREFIX = '【支部任务】';
 
@@ -65,10 +65,7 @@ export function useTaskShare(task: Pick<TaskView, 'id' | 'title'> | null): void 
 }
 
 function copy(text: string): void {
-  void Taro.setClipboardData({ data: text }).then(
-    () => toast('分享链接已复制'),
-    () => toast('复制失败，请长按选择文字复制'),
-  );
+  void copyText(text, '分享链接已复制', '复制失败，请长按选择文字复制');
 }
 
 /**

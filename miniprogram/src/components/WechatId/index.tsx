@@ -5,16 +5,12 @@
  * the company up (scripts/cloud/bootstrap.ts). Hidden when it cannot be read.
  */
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { toast } from '@/lib/confirm';
 import { safeCall } from '@/lib/submit';
+import { copyText } from '@/lib/permissions';
 
 function copy(openid: string): void {
-  void Taro.setClipboardData({ data: openid }).then(
-    () => toast('已复制'),
-    () => toast('复制失败，请长按标识手动复制'),
-  );
+  void copyText(openid, '已复制', '复制失败，请长按标识手动复制');
 }
 
 export function WechatId() {

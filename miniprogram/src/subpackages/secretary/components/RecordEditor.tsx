@@ -4,13 +4,13 @@
  * subject's own storage folder, confirmed before saving (a new save replaces text and photos).
  */
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { ErrorAlert, TextField } from '@/components/Field';
 import { Photos } from '@/components/Photos';
 import { confirmChange, toast } from '@/lib/confirm';
 import { useSubmit } from '@/lib/submit';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
+import { pickPhotos } from '@/lib/permissions';
 
 type Submit = ReturnType<typeof useSubmit>;
 
@@ -43,12 +43,8 @@ export function RecordEditor({ noun, photoNoun, placeholder, minLength, maxLengt
   const addPhotos = async () => {
     const room = maxPhotos - photos.length;
     if (room <= 0) return;
-    let paths: string[];
-    try {
-      paths = (await Taro.chooseImage({ count: Math.min(9, room), sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
+    const paths = await pickPhotos(room);
+    if (!paths.length) return;
     setUploading(true);
     const added: string[] = [];
     try {

@@ -4,7 +4,6 @@
  * the current quarter. The secretary then puts it on the wall or declines it.
  */
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert, TextField } from '@/components/Field';
@@ -15,6 +14,7 @@ import { confirmChange, toast } from '@/lib/confirm';
 import { useSubmit } from '@/lib/submit';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
 import type { ActionOutput } from '@/services/api';
+import { pickPhotos } from '@/lib/permissions';
 
 export const STORY_MIN = 20;
 
@@ -37,10 +37,10 @@ export default function Nominate() {
   const picked = members.find((m) => m.id === memberId) ?? null;
 
   const addPhoto = async () => {
+    const [path] = await pickPhotos(1);
+    if (!path) return;
     setUploading(true);
     try {
-      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const path = res.tempFilePaths[0];
       // The branch's own folder: the server refuses a photo from anywhere else.
       const branchId = me.data?.branch?.id;
       if (path && branchId) setPhoto(await uploadFile(path, photoCloudPath(`honour/${branchId}/${period}`, path)));

@@ -24,6 +24,7 @@ import { photoCloudPath, uploadFile } from '@/cloud/upload';
 import type { ActionOutput, ApiError, CheckinView } from '@/services/api';
 import { WEEKDAY_LABELS, checkinFolder, monthLabel, monthWeeks, shiftMonth } from '../../lib/checkin';
 import './index.css';
+import { explainRefusal, isCancel, isRefused } from '@/lib/permissions';
 
 type Mine = ActionOutput<'badgeCheckin.mine'>;
 type Outcome = ActionOutput<'badgeCheckin.submit'>;
@@ -40,7 +41,6 @@ export interface Picked {
 
 const UPLOAD_FAILED: ApiError = { code: 'INTERNAL', message: '照片上传失败，请检查网络后重试' };
 
-const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string } | null)?.errMsg ?? e));
 
 /** The front camera (a photo of oneself wearing the badge); H5 gives a file input with capture. */
 async function takePhoto(): Promise<string | null> {
@@ -48,7 +48,8 @@ async function takePhoto(): Promise<string | null> {
     const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['camera'], camera: 'front', sizeType: ['compressed'] });
     return res.tempFiles[0]?.tempFilePath ?? null;
   } catch (e) {
-    if (!isCancel(e)) toast('无法打开相机，请允许同心使用摄像头');
+    if (isRefused(e)) await explainRefusal('camera');
+    else if (!isCancel(e)) toast('无法打开相机，请重试');
     return null;
   }
 }

@@ -17,7 +17,6 @@
  * unmount the form mid-upload. The page updates itself from each write's reply instead.
  */
 import { useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert, SelectField, TextField } from '@/components/Field';
@@ -59,6 +58,7 @@ import {
   type PartsDraft,
   type PledgePart,
 } from '../../lib/pledge';
+import { pickPhotos } from '@/lib/permissions';
 
 export default function MyPledge() {
   const me = useAction('org.me', {});
@@ -383,13 +383,8 @@ function FulfilmentForm({ pledge, memberId, onCancel, onAdded }: { pledge: Pledg
 
   const addPhotos = async () => {
     if (room <= 0) return;
-    let paths: string[] = [];
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
+    const paths = await pickPhotos(room);
+    if (!paths.length) return;
     setUploading(true);
     const added: Array<{ fileId: string; path: string }> = [];
     try {

@@ -18,6 +18,7 @@ import { chinaDate } from '@/lib/format';
 import { toast } from '@/lib/confirm';
 import { useSubmit } from '@/lib/submit';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
+import { pickPhotos } from '@/lib/permissions';
 
 export const MIN_ANSWER = 10;
 export const MAX_PHOTOS = 9;
@@ -62,13 +63,8 @@ function AnswerForm({ rect, item, onDone }: { rect: Rectification; item: Rectifi
   const addPhotos = async () => {
     const room = MAX_PHOTOS - draft.photos.length;
     if (room <= 0) return;
-    let paths: string[] = [];
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
+    const paths = await pickPhotos(room);
+    if (!paths.length) return;
     setUploading(true);
     const added: string[] = [];
     try {

@@ -15,6 +15,7 @@ import { chinaDateTime } from '@/lib/format';
 import { ROUTES } from '@/lib/routes';
 import { useSubmit } from '@/lib/submit';
 import type { ActionOutput } from '@/services/api';
+import { copyText } from '@/lib/permissions';
 
 type Invitation = ActionOutput<'org.createInvitation'>;
 
@@ -34,10 +35,7 @@ async function saveQr(url: string): Promise<void> {
 }
 
 function copyCode(code: string): void {
-  void Taro.setClipboardData({ data: code }).then(
-    () => toast('邀请码已复制'),
-    () => toast('复制失败'),
-  );
+  void copyText(code, '邀请码已复制', '复制失败');
 }
 
 function InvitationCard({ invitation: inv }: { invitation: Invitation }) {

@@ -16,6 +16,7 @@ import { ROUTES } from '@/lib/routes';
 import { confirmChange, toast } from '@/lib/confirm';
 import { useSubmit } from '@/lib/submit';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
+import { pickPhotos } from '@/lib/permissions';
 
 export const PUSH_DRAFT_KEY = 'tx_push_draft';
 export const MAX_PUSH_IMAGES = 9;
@@ -147,13 +148,8 @@ export default function PushNew() {
   const addImages = async () => {
     if (room <= 0 || !me.data) return;
     const branchId = me.data.branch.id;
-    let paths: string[] = [];
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
+    const paths = await pickPhotos(room);
+    if (!paths.length) return;
     setUploading(true);
     const added: Array<{ fileId: string; path: string }> = [];
     try {

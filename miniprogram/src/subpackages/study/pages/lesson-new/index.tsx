@@ -16,6 +16,7 @@ import { useSubmit } from '@/lib/submit';
 import { uploadFile } from '@/cloud/upload';
 import { photoCloudPath, videoCloudPath } from '@/cloud/upload-types';
 import type { ActionOutput, LessonView } from '@/services/api';
+import { pickPhotos } from '@/lib/permissions';
 
 export const TITLE_MIN = 4;
 export const TITLE_MAX = 40;
@@ -168,14 +169,7 @@ export default function LessonNew() {
   };
 
   const chooseCover = async () => {
-    let path: string | undefined;
-    try {
-      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      path = res.tempFilePaths[0];
-    } catch (e) {
-      if (!isCancel(e)) toast('无法选择图片，请重试');
-      return;
-    }
+    const [path] = await pickPhotos(1);
     if (!path) return;
     setCover(path);
     await uploadCover(path);

@@ -21,6 +21,7 @@ import { ROUTES } from '@/lib/routes';
 import { safeCall, useSubmit } from '@/lib/submit';
 import { toast } from '@/lib/confirm';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
+import { pickPhotos } from '@/lib/permissions';
 
 export interface NoteDraft {
   text: string;
@@ -115,13 +116,8 @@ export default function NoteNew() {
 
   const addPhotos = async () => {
     if (room <= 0 || !me.data) return;
-    let paths: string[] = [];
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
+    const paths = await pickPhotos(room);
+    if (!paths.length) return;
     setUploading(true);
     const added: Array<{ fileId: string; path: string }> = [];
     try {

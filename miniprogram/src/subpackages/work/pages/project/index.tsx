@@ -33,6 +33,7 @@ import {
   updateDraftKey,
   type UpdateDraft,
 } from '../../lib/project';
+import { pickPhotos } from '@/lib/permissions';
 
 type Me = ActionOutput<'org.me'>;
 
@@ -116,13 +117,8 @@ function UpdateForm({ project, onChange }: { project: ProjectView; onChange: (p:
 
   const addPhotos = async () => {
     if (room <= 0) return;
-    let paths: string[] = [];
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
+    const paths = await pickPhotos(room);
+    if (!paths.length) return;
     setUploading(true);
     const added: string[] = [];
     try {

@@ -11,7 +11,7 @@
  * Share: the card 【支部任务】<title> opening this page; on H5 the path as copyable text.
  */
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { PageShell } from '@/components/PageShell';
 import { ErrorAlert } from '@/components/Field';
@@ -27,6 +27,7 @@ import { ROUTES, go } from '@/lib/routes';
 import { useSubmit } from '@/lib/submit';
 import { photoCloudPath, uploadFile } from '@/cloud/upload';
 import type { TaskView } from '@/services/api';
+import { pickPhotos } from '@/lib/permissions';
 
 const MAX_PHOTOS = 9;
 
@@ -133,13 +134,8 @@ function CompleteByPhoto({ task, onDone }: { task: TaskView; onDone: Done }) {
 
   const addPhotos = async () => {
     if (room <= 0 || !me.data) return;
-    let paths: string[] = [];
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
+    const paths = await pickPhotos(room);
+    if (!paths.length) return;
     const folder = `tasks/${task.id}/${me.data.memberId}`;
     setUploading(true);
     const added: Photo[] = [];
