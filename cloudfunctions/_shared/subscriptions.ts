@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../../shared/db/collections';
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplate } from '../../shared/domain/study';
+import { keysVariable, templateData, templateKeys, type TemplateFields } from '../../shared/domain/subscribe-templates';
 import type { Database } from './cloud';
 import { getById } from './repo';
 import { wechat } from './wechat';
@@ -54,13 +55,15 @@ export interface Recipient {
 }
 
 /** Sends one notice to each recipient who has a credit left; returns how many were sent. */
-export async function notify(
+export async function notify<T extends SubscribeTemplate>(
   db: Database,
-  template: SubscribeTemplate,
+  template: T,
   recipients: readonly Recipient[],
-  message: { page: string; data: Record<string, { value: string }> },
+  message: { page: string; fields: TemplateFields<T> },
   now: Date,
 ): Promise<number> {
+  // The template's keys as configured for this account (a wrong setting fails loudly, before any send).
+  const content = templateData(template, message.fields, templateKeys(template, process.env[keysVariable(template)]));
   const withOpenid = recipients.filter((r): r is Recipient & { openid: string } => Boolean(r.openid));
   if (!withOpenid.length) return 0;
   const _ = db.command;
@@ -75,7 +78,7 @@ export async function notify(
     const sub = credited.get(r.memberId);
     if (!sub) continue;
     try {
-      await wechat().sendSubscribeMessage({ touser: r.openid, templateId: templateId(template), page: message.page, data: message.data });
+      await wechat().sendSubscribeMessage({ touser: r.openid, templateId: templateId(template), page: message.page, data: content });
     } catch (error) {
       // A send that failed spends nothing; 43101 means the member no longer accepts this
       // template in WeChat, so the credits we counted are gone. Anything else (47003: the

@@ -29,7 +29,7 @@ async function remindOne(db: Database, meeting: MeetingDoc, now: Date): Promise<
     attendees.map((m) => ({ memberId: m._id, openid: m.openid })),
     {
       page: MEETINGS_PAGE,
-      data: { thing1: { value: meeting.title.slice(0, 20) }, time2: { value: formatChinaDateTime(meeting.startsAt) }, thing3: { value: meeting.place.slice(0, 20) } },
+      fields: { title: meeting.title, start: formatChinaDateTime(meeting.startsAt), place: meeting.place },
     },
     now,
   );

@@ -70,7 +70,7 @@ async function deliver(db: Database, push: PushDoc, now: Date): Promise<number> 
     targets.map((m) => ({ memberId: m._id, openid: m.openid })),
     {
       page: `${PUSH_PAGE}?id=${push._id}`,
-      data: { thing1: { value: push.title.slice(0, 20) }, thing2: { value: push.authorName.slice(0, 20) }, time3: { value: formatChinaDateTime(push.sendAt) } },
+      fields: { title: push.title, sender: push.authorName, time: formatChinaDateTime(push.sendAt) },
     },
     now,
   );

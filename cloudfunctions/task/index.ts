@@ -220,7 +220,7 @@ async function remind(input: ActionInput<'task.remind'>, ctx: ActionContext): Pr
     db,
     'task',
     notDone.map((m) => ({ memberId: m._id, openid: m.openid })),
-    { page: `${TASK_PAGE}?id=${task._id}`, data: { thing1: { value: task.title.slice(0, 20) }, thing2: { value: TASK_KIND_LABELS[task.kind] }, time3: { value: formatChinaDateTime(task.dueAt) } } },
+    { page: `${TASK_PAGE}?id=${task._id}`, fields: { title: task.title, doneBy: TASK_KIND_LABELS[task.kind], due: formatChinaDateTime(task.dueAt) } },
     now,
   );
   return { reminded, notDone: notDone.length, nextAllowedAt: new Date(now.getTime() + REMIND_MS).toISOString() };

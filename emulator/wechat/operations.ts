@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import QRCode, { type QRCodeToBufferOptions } from 'qrcode';
+import { DEFAULT_TEMPLATE_KEYS } from '../../shared/domain/subscribe-templates';
 
 /**
  * How the fakes draw a standard QR code. PNG filter 0 (none): a two-colour image compresses as
@@ -61,10 +62,22 @@ export class WechatFakes {
     return { ok: true, png, url };
   }
 
+  /**
+   * The account's templates: id → keys. `local-<name>` ids have the keys DEPLOY.md names (the
+   * defaults); tests register others, as an account that picked other library templates has.
+   */
+  readonly templates = new Map<string, string[]>(Object.entries(DEFAULT_TEMPLATE_KEYS).map(([name, keys]) => [`local-${name}`, Object.values(keys)]));
+
   sendSubscribeMessage(input: Record<string, unknown>): { errcode: number; errmsg: string } {
     const touser = typeof input.touser === 'string' ? input.touser : '';
     const templateId = typeof input.templateId === 'string' ? input.templateId : '';
     if (!touser || !templateId) return { errcode: 40003, errmsg: 'invalid touser or templateId' };
+    const keys = this.templates.get(templateId);
+    const data = (input.data ?? {}) as Record<string, { value?: unknown }>;
+    // WeChat refuses data whose keys are not the template's, or a thing over 20 characters (47003).
+    if (keys && (Object.keys(data).sort().join() !== [...keys].sort().join() || Object.entries(data).some(([k, v]) => k.startsWith('thing') && [...String(v?.value ?? '')].length > 20))) {
+      return { errcode: 47003, errmsg: `argument invalid! data.${Object.keys(data).find((k) => !keys.includes(k)) ?? keys[0]}.value invalid` };
+    }
     this.messages.push({
       touser,
       templateId,
@@ -163,6 +176,8 @@ export class WechatFakes {
 
   reset(): void {
     this.messages.length = 0;
+    this.templates.clear();
+    for (const [name, keys] of Object.entries(DEFAULT_TEMPLATE_KEYS)) this.templates.set(`local-${name}`, Object.values(keys));
     this.pendingMedia.length = 0;
     this.bannedWords = [...DEFAULT_BANNED_WORDS];
   }

@@ -16,6 +16,8 @@ import { managerApp, managerFunctionReader, reachEnvironment } from './manager';
 import { readRc } from './rc';
 import { runSteps, spawnCommand } from './run-steps';
 import { verifyFunctions } from './verify-functions';
+import { SUBSCRIBE_TEMPLATES } from '../../shared/domain/study';
+import { keysVariable, templateKeys } from '../../shared/domain/subscribe-templates';
 
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv, { flags: ['dry-run', 'skip-build'], values: ['only'] });
@@ -44,7 +46,9 @@ async function main(argv: string[]): Promise<void> {
   const version = miniProgramVersion(env.TONGXIN_MINIPROGRAM_VERSION);
   console.log(`\nmini-program codes and messages open the ${version} version (TONGXIN_MINIPROGRAM_VERSION)`);
   // An unset version means release; an unset template id means no messages.
-  const unset = placeholdersOf(steps).filter((name) => name.startsWith('TONGXIN_TPL_') && !env[name]?.trim());
+  // A key mapping that WeChat would refuse (47003) stops the deploy here, naming the variable.
+  for (const template of SUBSCRIBE_TEMPLATES) templateKeys(template, env[keysVariable(template)]);
+  const unset = placeholdersOf(steps).filter((name) => name.startsWith('TONGXIN_TPL_') && !name.endsWith('_KEYS') && !env[name]?.trim());
   if (unset.length > 0) {
     console.warn(`\nwarning: ${unset.join(', ')} unset: the functions get empty values (subscribe messages fall back to local-* template ids and fail in WeChat)`);
   }

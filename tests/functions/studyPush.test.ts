@@ -6,6 +6,7 @@
 import { startLocalStack, type LocalStack } from '../support/stack';
 import { demoOpenid } from '../../scripts/seed/demo';
 import { as, data } from './support/org-fixtures';
+import { COLLECTIONS } from '../../shared/db/collections';
 
 let stack: LocalStack;
 const secretary = demoOpenid('b-netops-m01');
@@ -29,6 +30,26 @@ afterAll(() => stack.stop());
 afterEach(() => stack.emulator.functions.setClock(null));
 
 describe('sending', () => {
+  it('spends no credit on a notice WeChat refuses (a template whose keys differ: 47003)', async () => {
+    const member = demoOpenid('b-netops-m23');
+    data(await as(stack, member, 'studyPush.subscribe', { template: 'studyPush', accepted: true }));
+    const credits = async () => ((await stack.app.database().collection(COLLECTIONS.subscriptions).doc('b-netops-m23:studyPush').get()).data as Array<{ credits: number }>)[0]?.credits;
+    expect(await credits()).toBe(1);
+    // The account's template has other keyword numbers than the functions are configured for.
+    stack.emulator.wechat.templates.set('local-studyPush', ['thing4', 'thing1', 'date2']);
+    stack.emulator.wechat.messages.length = 0;
+    try {
+      data(await as(stack, secretary, 'studyPush.send', push()));
+      expect(stack.emulator.wechat.messages).toHaveLength(0);
+      expect(await credits()).toBe(1);
+    } finally {
+      stack.emulator.wechat.reset();
+    }
+    data(await as(stack, secretary, 'studyPush.send', push()));
+    expect(stack.emulator.wechat.messages.map((m) => m.touser)).toContain(member);
+    expect(await credits()).toBe(0);
+  });
+
   it('sends to the branch now, once per request id, and only subscribers get a notice', async () => {
     data(await as(stack, demoOpenid('b-netops-m20'), 'studyPush.subscribe', { template: 'studyPush', accepted: true }));
     stack.emulator.wechat.messages.length = 0;

@@ -86,7 +86,7 @@ describe('deploy plan', () => {
   it('collects the {{env.X}} variables the selected functions need', () => {
     expect(placeholdersOf(deployPlan({ envId: ENV, only: ['points'] }, rc))).toEqual([]);
     expect(placeholdersOf(deployPlan({ envId: ENV, only: ['org'] }, rc))).toEqual(['TONGXIN_MINIPROGRAM_VERSION']);
-    expect(placeholdersOf(deployPlan({ envId: ENV, only: ['task'] }, rc))).toEqual(['TONGXIN_MINIPROGRAM_VERSION', 'TONGXIN_TPL_MEETING', 'TONGXIN_TPL_STUDY_PUSH', 'TONGXIN_TPL_TASK']);
+    expect(placeholdersOf(deployPlan({ envId: ENV, only: ['task'] }, rc))).toEqual(['TONGXIN_MINIPROGRAM_VERSION', 'TONGXIN_TPL_MEETING', 'TONGXIN_TPL_MEETING_KEYS', 'TONGXIN_TPL_STUDY_PUSH', 'TONGXIN_TPL_STUDY_PUSH_KEYS', 'TONGXIN_TPL_TASK', 'TONGXIN_TPL_TASK_KEYS']);
   });
 });
 

@@ -58,7 +58,9 @@ describe('cloudbaserc.json', () => {
     expect(senders.length).toBeGreaterThan(0);
     for (const fn of rc.functions) {
       const keys = Object.keys(fn.envVariables ?? {}).filter((key) => key.startsWith('TONGXIN_TPL_')).sort();
-      expect([fn.name, keys]).toEqual([fn.name, senders.includes(fn.name) ? templates : []]);
+      // Each template's id, and the mapping of its keys (shared/domain/subscribe-templates.ts).
+      const expected = [...templates, ...templates.map((t) => `${t}_KEYS`)].sort();
+      expect([fn.name, keys]).toEqual([fn.name, senders.includes(fn.name) ? expected : []]);
     }
     // Only placeholders are committed, each naming its own key: the values live in .env or the environment.
     for (const fn of rc.functions) {
