@@ -109,11 +109,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     try {
       if (action.startsWith('database.')) sendJson(res, 200, await database.handle(request, requestId));
       else if (action.startsWith('storage.')) sendJson(res, 200, storage.handle(action, request, requestId));
+      else if (action === 'functions.invokeFunction') sendJson(res, 200, await invokeAsAdmin(request, requestId));
       else throw new ServiceError('INVALID_ACTION', `action ${action || '(none)'} is not supported by the emulator`);
     } catch (error) {
       sendJson(res, 200, errorReply(error, requestId));
     }
     return true;
+  };
+
+  /** The admin SDK's callFunction (scripts, `npm run cloud:smoke`): no caller identity, as from a server. */
+  const invokeAsAdmin = async (request: Record<string, unknown>, requestId: string): Promise<Record<string, unknown>> => {
+    const name = typeof request.function_name === 'string' ? request.function_name : '';
+    let event: unknown = {};
+    try {
+      event = typeof request.request_data === 'string' && request.request_data ? JSON.parse(request.request_data) : {};
+    } catch {
+      return errorReply(new ServiceError('INVALID_PARAM', 'request_data is not JSON'), requestId);
+    }
+    const outcome = await functions.invoke(name, event, { openid: null, appid: '' });
+    if (!outcome.ok) return { code: outcome.reason === 'NOT_FOUND' ? 'FUNCTIONS_NOT_EXIST' : 'FUNCTIONS_EXECUTE_FAIL', message: outcome.message, requestId };
+    return { requestId, data: { response_data: JSON.stringify(outcome.result ?? null) } };
   };
 
   const server: Server = createServer();
@@ -145,7 +160,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     functionRoutes(functions, sessions, meter),
     authRoutes(database, sessions),
     storageRoutes(storage, sessions),
-    wechatRoutes(wechat),
+    wechatRoutes(wechat, (name) => built.find((fn) => fn.name === name)?.openapi),
     adminRoutes({ database, storage, wechat, sessions, origin: () => origin }),
     timerRoutes(timers),
     staticRoutes(options.h5Dir ?? DEFAULT_H5_DIR),

@@ -17,6 +17,7 @@ import { requireCleanInput } from './content';
 import { requireWithinBudget } from './throttle';
 import { submitHeld } from './media-checks';
 import { withCaller } from './call-context';
+import { smokeOpenApis } from './smoke';
 import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../../shared/domain/json-depth';
 
 export interface ActionContext {
@@ -55,6 +56,7 @@ export function defineFunction<F extends string>(functionName: F) {
 }
 
 const timerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string() });
+const smokeEvent = z.object({ Type: z.literal('Smoke'), openid: z.string().max(64).optional() });
 
 function mainFor(functionName: string, table: Record<string, AnyHandler>, timers: Record<string, TimerHandler>) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
@@ -63,6 +65,9 @@ function mainFor(functionName: string, table: Record<string, AnyHandler>, timers
       // every call from a phone has the caller's openid.
       // Before any validator walks it: a deeply nested event would overflow the stack (500s).
       if (nestsDeeperThan(event, MAX_INPUT_DEPTH)) throw new AppError('INVALID_INPUT', '请求格式不正确');
+      // `npm run cloud:smoke` (the admin SDK, no caller): try this function's open APIs.
+      const smoke = smokeEvent.safeParse(event);
+      if (smoke.success && !callerOpenid()) return ok({ function: process.env.SCF_FUNCTIONNAME ?? functionName, apis: await smokeOpenApis(smoke.data.openid ?? null) });
       const timer = timerEvent.safeParse(event);
       if (timer.success && !callerOpenid()) {
         const run = timers[timer.data.TriggerName];

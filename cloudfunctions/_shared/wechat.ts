@@ -51,7 +51,8 @@ function fakePort(baseUrl: string): WechatPort {
   const post = async (api: string, body: unknown): Promise<Response> => {
     const response = await fetch(`${baseUrl}/${api}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // Which function calls: the fakes refuse an API its config.json does not declare, as WeChat does (-604101).
+      headers: { 'content-type': 'application/json', 'x-tongxin-function': process.env.SCF_FUNCTIONNAME ?? '' },
       body: JSON.stringify(body),
     });
     if ((response.headers.get('content-type') ?? '').includes('application/json')) {

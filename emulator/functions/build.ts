@@ -29,6 +29,8 @@ export interface BuiltFunction {
   bundle: string;
   bytes: number;
   timeoutSeconds: number;
+  /** config.json `permissions.openapi`: the WeChat open APIs the function may call (the emulator refuses others, -604101); absent: not checked. */
+  openapi?: string[];
   /** Timer triggers from config.json, which the emulator runs as CloudBase does. */
   triggers: TimerTrigger[];
 }
@@ -58,11 +60,13 @@ export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<Bu
       const bundle = join(dir, 'index.js');
       const configPath = join(FUNCTIONS_SRC, name, 'config.json');
       const config = existsSync(configPath)
-        ? (JSON.parse(readFileSync(configPath, 'utf8')) as { timeout?: number; triggers?: TimerTrigger[] })
+        ? (JSON.parse(readFileSync(configPath, 'utf8')) as { timeout?: number; triggers?: TimerTrigger[]; permissions?: { openapi?: string[] } })
         : {};
+      const openapi = config.permissions?.openapi ?? [];
       const result = await build({
-        // The function's own time-out, for deadlines inside it (CloudBase tells a function nothing).
-        define: { TONGXIN_CONFIGURED_TIMEOUT_SECONDS: String(config.timeout ?? DEFAULT_TIMEOUT_SECONDS) },
+        // The function's own time-out, for deadlines inside it (CloudBase tells a function nothing),
+        // and the open APIs it declares, which `npm run cloud:smoke` tries.
+        define: { TONGXIN_CONFIGURED_TIMEOUT_SECONDS: String(config.timeout ?? DEFAULT_TIMEOUT_SECONDS), TONGXIN_OPENAPI_PERMISSIONS: JSON.stringify(openapi) },
         entryPoints: [join(FUNCTIONS_SRC, name, 'index.ts')],
         outfile: bundle,
         bundle: true,
@@ -83,7 +87,7 @@ export async function buildFunctions(outDir: string = FUNCTIONS_OUT): Promise<Bu
         JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies }, null, 2),
       );
       const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-      return { name, bundle, bytes, timeoutSeconds: config.timeout ?? DEFAULT_TIMEOUT_SECONDS, triggers: (config.triggers ?? []).filter((t) => t.type === 'timer') };
+      return { name, bundle, bytes, timeoutSeconds: config.timeout ?? DEFAULT_TIMEOUT_SECONDS, openapi, triggers: (config.triggers ?? []).filter((t) => t.type === 'timer') };
     }),
   );
 }

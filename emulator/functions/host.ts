@@ -183,12 +183,14 @@ export class FunctionHost {
     }
   }
 
-  private environment(identity: Identity, invocationId: string, timeoutMs: number): Record<string, string> {
+  private environment(name: string, identity: Identity, invocationId: string, timeoutMs: number): Record<string, string> {
     const env: Record<string, string> = {
       ...this.platformEnvironment(),
       // The execution time-out in force (config.json's, times timeoutScale), so retry deadlines stay inside it.
       TONGXIN_FUNCTION_TIMEOUT_MS: String(timeoutMs),
       TCB_SEQID: invocationId,
+      // As SCF names the running function.
+      SCF_FUNCTIONNAME: name,
       TCB_CONTEXT_KEYS: 'TCB_ENV,SCF_NAMESPACE,TCB_SEQID',
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
       WX_APPID: identity.appid,
@@ -326,7 +328,7 @@ export class FunctionHost {
       }, timeoutMs);
       instance.pending = { resolve, timer };
       instance.invocationId = invocationId;
-      instance.worker.postMessage({ id: invocationId, event, env: this.environment(identity, invocationId, timeoutMs) });
+      instance.worker.postMessage({ id: invocationId, event, env: this.environment(pool.fn.name, identity, invocationId, timeoutMs) });
     });
   }
 }

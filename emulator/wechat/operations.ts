@@ -39,6 +39,10 @@ export const MEDIA_CHECK_MAX_BYTES = 10 * 1024 * 1024;
 
 export class WechatFakes {
   readonly messages: SubscribeMessage[] = [];
+  /** Refuse open APIs a function's config.json does not declare (-604101), as WeChat does once registered. */
+  enforcePermissions = true;
+  /** `function api` pairs declared but not registered (a CLI deploy that skipped them): refused too. */
+  readonly unregistered = new Set<string>();
   bannedWords: string[] = [...DEFAULT_BANNED_WORDS];
 
   constructor(private readonly origin: () => string) {}
@@ -73,9 +77,11 @@ export class WechatFakes {
     const templateId = typeof input.templateId === 'string' ? input.templateId : '';
     if (!touser || !templateId) return { errcode: 40003, errmsg: 'invalid touser or templateId' };
     const keys = this.templates.get(templateId);
+    // An id the account has no template for (only `local-*` and registered ones exist here).
+    if (!keys) return { errcode: 40037, errmsg: 'invalid template_id' };
     const data = (input.data ?? {}) as Record<string, { value?: unknown }>;
     // WeChat refuses data whose keys are not the template's, or a thing over 20 characters (47003).
-    if (keys && (Object.keys(data).sort().join() !== [...keys].sort().join() || Object.entries(data).some(([k, v]) => k.startsWith('thing') && [...String(v?.value ?? '')].length > 20))) {
+    if ((Object.keys(data).sort().join() !== [...keys].sort().join() || Object.entries(data).some(([k, v]) => k.startsWith('thing') && [...String(v?.value ?? '')].length > 20))) {
       return { errcode: 47003, errmsg: `argument invalid! data.${Object.keys(data).find((k) => !keys.includes(k)) ?? keys[0]}.value invalid` };
     }
     this.messages.push({

@@ -3,7 +3,14 @@ import { isRecord, readJson, sendJson } from '../core/http';
 import type { Route } from '../core/route';
 import type { WechatFakes } from './operations';
 
-export function wechatRoutes(fakes: WechatFakes): Route {
+/** WeChat's answer to a cloud call the function's config.json does not declare. */
+export const NO_PERMISSION = -604101;
+
+/**
+ * `permissionsOf(name)`: the open APIs a function declares (config.json `permissions.openapi`),
+ * or undefined when unknown (then nothing is refused).
+ */
+export function wechatRoutes(fakes: WechatFakes, permissionsOf: (functionName: string) => readonly string[] | undefined = () => undefined): Route {
   return async (req, res, url) => {
     if (!url.pathname.startsWith('/__/wechat/')) return false;
     const api = url.pathname.slice('/__/wechat/'.length);
@@ -24,6 +31,12 @@ export function wechatRoutes(fakes: WechatFakes): Route {
     if (req.method !== 'POST') return false;
     const body = await readJson(req);
     const input = isRecord(body) ? body : {};
+    const caller = String(req.headers['x-tongxin-function'] ?? '');
+    const declared = caller ? permissionsOf(caller) : undefined;
+    if (fakes.enforcePermissions && ((declared && api !== 'config' && !declared.includes(api)) || fakes.unregistered.has(`${caller} ${api}`))) {
+      sendJson(res, 200, { errcode: NO_PERMISSION, errmsg: `function ${caller} has no permission for ${api} (config.json permissions.openapi)` });
+      return true;
+    }
     switch (api) {
       case 'config': {
         if (Array.isArray(input.bannedWords)) fakes.bannedWords = input.bannedWords.map(String).filter(Boolean);

@@ -46,6 +46,18 @@ export function describeTarget(target: Target): string {
 }
 
 /** The database of the target, through the real node-sdk. */
+/** The admin app itself (callFunction and the rest), for the emulator or CloudBase. */
+export function connectApp(target: Target): ReturnType<typeof tcb.init> {
+  if (target.kind === 'emulator') return adminApp(target.adminUrl) as unknown as ReturnType<typeof tcb.init>;
+  return tcb.init({
+    env: target.envId,
+    secretId: target.secretId,
+    secretKey: target.secretKey,
+    ...(target.sessionToken ? { sessionToken: target.sessionToken } : {}),
+    ...(target.region ? { region: target.region } : {}),
+  });
+}
+
 export function connect(target: Target): Database {
   if (target.kind === 'emulator') return adminApp(target.adminUrl).database() as unknown as Database;
   const app = tcb.init({

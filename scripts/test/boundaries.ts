@@ -32,6 +32,7 @@ export const NOT_CALENDAR: Readonly<Record<string, string>> = {
   'tests/functions/throttle.test.ts': 'the throttle budgets, on a stopped clock',
   'tests/functions/content-checks.test.ts': 'the content table (checked before any handler reads a date)',
   'tests/functions/deep-json.test.ts': 'nested JSON refused before any handler runs',
+  'tests/functions/cloud-smoke.test.ts': "the open-API smoke command (permissions, not dates)",
 };
 
 function main(): number {

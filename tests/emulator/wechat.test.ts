@@ -33,7 +33,10 @@ describe('WeChat fakes behind the port', () => {
     await expect(port.miniProgramCode({ scene: 'x'.repeat(33), page: 'pages/home/index' })).rejects.toMatchObject({ name: 'WechatApiError', errcode: 40129 });
   });
 
-  it('records subscribe messages and lists them over HTTP', async () => {
+  it('records subscribe messages and lists them over HTTP; refuses an unknown template or keys it lacks', async () => {
+    emulator.wechat.templates.set('tpl-task', ['thing1']);
+    await expect(port.sendSubscribeMessage({ touser: 'o_demo_1', templateId: 'tpl-none', data: { thing1: { value: '学习任务' } } })).rejects.toMatchObject({ errcode: 40037 });
+    await expect(port.sendSubscribeMessage({ touser: 'o_demo_1', templateId: 'tpl-task', data: { thing2: { value: '学习任务' } } })).rejects.toMatchObject({ errcode: 47003 });
     await port.sendSubscribeMessage({ touser: 'o_demo_1', templateId: 'tpl-task', page: 'pages/home/index', data: { thing1: { value: '学习任务' } } });
     const listed = (await (await fetch(`${emulator.origin}/__/wechat/messages?touser=o_demo_1`)).json()) as Array<{ templateId: string }>;
     expect(listed).toHaveLength(1);
