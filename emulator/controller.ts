@@ -152,7 +152,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
   if (options.timers !== false) {
     // Like WeChat, answer a moment later, never inside the call that asked.
-    wechat.onMediaQueued = () => void setTimeout(() => void wechat.deliverMediaChecks().catch((e) => log(`media checks: ${String(e)}`)), 300);
+    wechat.onMediaQueued = () => void setTimeout(() => void wechat.deliverMediaChecks().catch((e) => log(`media checks: ${String(e)}`)), 300).unref();
   }
 
   const routes: Route[] = [
