@@ -2,10 +2,14 @@
  * `npm run cloud:smoke`: after a deploy, each function tries every WeChat open API its
  * config.json declares, harmlessly, and says which answered. WeChat registers those permissions
  * when functions are uploaded from DevTools; a CLI deploy may leave them unregistered, and every
- * call then answers -604101. The event is `{Type: 'Smoke', openid}` from the admin SDK (no
+ * call then answers -604101. It also compares the account's subscribe templates with the
+ * configured ids and keys (DEPLOY.md §5). The event is `{Type: 'Smoke', openid}` from the admin SDK (no
  * caller: a phone's call always has one, and is refused like a timer's).
  */
 import { cloud } from './cloud';
+import { SUBSCRIBE_TEMPLATES } from '../../shared/domain/study';
+import { keysVariable, templateKeys } from '../../shared/domain/subscribe-templates';
+import { templateId } from './subscriptions';
 import { WechatApiError, wechat } from './wechat';
 
 /** config.json `permissions.openapi`, put into the bundle at build time (absent when unbundled). */
@@ -36,6 +40,27 @@ const TRIES: Record<string, { needsOpenid: boolean; run: (openid: string) => Pro
     },
   },
   'wxacode.getUnlimited': { needsOpenid: false, run: () => wechat().miniProgramCode({ scene: 'smoke', page: 'pages/home/index' }) },
+  // The account's templates against what the functions are configured to send (ids and keys).
+  'subscribeMessage.getTemplateList': {
+    needsOpenid: false,
+    run: async () => {
+      const templates = new Map((await wechat().templateList()).map((t) => [t.id, t.keys]));
+      const problems: string[] = [];
+      for (const template of SUBSCRIBE_TEMPLATES) {
+        const id = templateId(template);
+        const keys = templates.get(id);
+        if (!keys) {
+          problems.push(`${template}: no template ${id} in the account`);
+          continue;
+        }
+        const wanted = Object.values(templateKeys(template, process.env[keysVariable(template)]) as Record<string, string>);
+        const lacking = wanted.filter((k) => !keys.includes(k));
+        if (lacking.length) problems.push(`${template}: template ${id} has no ${lacking.join(', ')} (it has ${keys.join(', ')}; set ${keysVariable(template)})`);
+      }
+      if (problems.length) throw new Error(problems.join('; '));
+      return 'templates match';
+    },
+  },
   // A template id that does not exist: WeChat answers 40037 and sends nothing; -604101 if not permitted.
   'subscribeMessage.send': { needsOpenid: true, run: (openid) => wechat().sendSubscribeMessage({ touser: openid, templateId: 'tongxin-smoke-no-such-template', data: {} }), fine: [40037] },
 };

@@ -28,6 +28,8 @@ export interface TextCheck {
 export interface WechatPort {
   miniProgramCode(request: MiniProgramCodeRequest): Promise<Buffer>;
   sendSubscribeMessage(request: SubscribeMessageRequest): Promise<void>;
+  /** The account's subscribe templates (subscribeMessage.getTemplateList): id and the keys of its content. */
+  templateList(): Promise<Array<{ id: string; keys: string[] }>>;
   checkText(request: { content: string; openid: string }): Promise<TextCheck>;
   /**
    * WeChat's asynchronous media check (security.mediaCheckAsync, version 2, an image): WeChat
@@ -69,6 +71,11 @@ function fakePort(baseUrl: string): WechatPort {
     async sendSubscribeMessage(request) {
       await post('subscribeMessage.send', request);
     },
+    async templateList() {
+      const response = await post('subscribeMessage.getTemplateList', {});
+      const json = (await response.json()) as { data?: Array<{ priTmplId: string; content: string }> };
+      return (json.data ?? []).map((t) => ({ id: t.priTmplId, keys: keysOfContent(t.content) }));
+    },
     async checkText(request) {
       const response = await post('security.msgSecCheck', { ...request, version: 2, scene: 2 });
       const json = (await response.json()) as { result?: { suggest?: string; label?: number } };
@@ -83,12 +90,20 @@ function fakePort(baseUrl: string): WechatPort {
   };
 }
 
+/** A template's keys from its content: `活动名称:{{thing1.DATA}}\n时间:{{time2.DATA}}` → thing1, time2. */
+export function keysOfContent(content: string): string[] {
+  return [...content.matchAll(/\{\{(\w+)\.DATA\}\}/g)].map((m) => m[1]);
+}
+
 /** mediaCheckAsync's media_type of an image (1 is audio). */
 const MEDIA_TYPE_IMAGE = 2;
 
 interface OpenApi {
   wxacode: { getUnlimited(args: Record<string, unknown>): Promise<{ buffer: Buffer; errCode?: number; errMsg?: string }> };
-  subscribeMessage: { send(args: Record<string, unknown>): Promise<{ errCode?: number; errMsg?: string }> };
+  subscribeMessage: {
+    send(args: Record<string, unknown>): Promise<{ errCode?: number; errMsg?: string }>;
+    getTemplateList(args: Record<string, unknown>): Promise<{ data?: Array<{ priTmplId: string; content: string }>; errCode?: number; errMsg?: string }>;
+  };
   security: {
     msgSecCheck(args: Record<string, unknown>): Promise<{ result?: { suggest?: string; label?: number } }>;
     mediaCheckAsync(args: { mediaUrl: string; mediaType: number; version: number; scene: number; openid: string }): Promise<{ traceId?: string; errCode?: number; errMsg?: string }>;
@@ -114,6 +129,12 @@ function productionPort(): WechatPort {
         throw new WechatApiError(error.errCode ?? -1, error.errMsg ?? 'subscribeMessage.send failed');
       });
       if (result.errCode) throw new WechatApiError(result.errCode, result.errMsg ?? 'subscribeMessage.send failed');
+    },
+    async templateList() {
+      const result = await cloud.openapi.subscribeMessage.getTemplateList({}).catch((error: { errCode?: number; errMsg?: string }) => {
+        throw new WechatApiError(error.errCode ?? -1, error.errMsg ?? 'getTemplateList failed');
+      });
+      return (result.data ?? []).map((t) => ({ id: t.priTmplId, keys: keysOfContent(t.content) }));
     },
     async checkText({ content, openid }) {
       const result = await cloud.openapi.security.msgSecCheck({ content, openid, version: 2, scene: 2 });

@@ -52,6 +52,9 @@ export function wechatRoutes(fakes: WechatFakes, permissionsOf: (functionName: s
         }
         return true;
       }
+      case 'subscribeMessage.getTemplateList':
+        sendJson(res, 200, { errcode: 0, errmsg: 'ok', data: [...fakes.templates].map(([id, keys]) => ({ priTmplId: id, title: id, content: keys.map((k) => `${k}:{{${k}.DATA}}`).join('\n'), type: 2 })) });
+        return true;
       case 'subscribeMessage.send':
         sendJson(res, 200, fakes.sendSubscribeMessage(input));
         return true;

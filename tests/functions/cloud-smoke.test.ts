@@ -31,6 +31,19 @@ it('tries every declared open API of every function and reports each one', async
   expect(bare.text).toMatch(/skipped\s+note\s+security\.msgSecCheck\s+needs --openid/);
 });
 
+it("compares the account's subscribe templates with the configured ids and keys", async () => {
+  expect((await run([])).text).toMatch(/ok\s+meeting\s+subscribeMessage\.getTemplateList/);
+  // The account picked a 会议提醒 template whose time is date5, not time2.
+  stack.emulator.wechat.templates.set('local-meeting', ['thing1', 'date5', 'thing3']);
+  try {
+    const { code, text } = await run([]);
+    expect(code).toBe(1);
+    expect(text).toMatch(/error\s+meeting\s+subscribeMessage\.getTemplateList\s+.*meeting: template local-meeting has no time2 .*TONGXIN_TPL_MEETING_KEYS/);
+  } finally {
+    stack.emulator.wechat.reset();
+  }
+});
+
 it('names an unregistered permission (-604101) and fails', async () => {
   stack.emulator.wechat.unregistered.add('meeting subscribeMessage.send');
   try {
