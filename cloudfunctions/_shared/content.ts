@@ -103,13 +103,6 @@ export async function requireCleanInput(action: ActionName, input: unknown, open
   );
 }
 
-/** The text check for one piece of text outside an action's input. */
-export async function requireCleanText(content: string, openid: string, field = 'text'): Promise<void> {
-  const results = await Promise.all(slices(content).map((slice) => wechat().checkText({ content: slice, openid })));
-  const risky = results.find((r) => !r.pass);
-  if (risky) throw rejection(risky.label, field);
-}
-
 export interface ImageRule {
   /** The folder the files must lie in (`notes/<memberId>`); see `requireFolder`. */
   folder: string;

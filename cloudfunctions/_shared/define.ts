@@ -61,11 +61,11 @@ const smokeEvent = z.object({ Type: z.literal('Smoke'), openid: z.string().max(6
 function mainFor(functionName: string, table: Record<string, AnyHandler>, timers: Record<string, TimerHandler>) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     try {
-      // The platform's timer: it carries no caller. A phone cannot pose as one, because
-      // every call from a phone has the caller's openid.
       // Before any validator walks it: a deeply nested event would overflow the stack (500s).
       if (nestsDeeperThan(event, MAX_INPUT_DEPTH)) throw new AppError('INVALID_INPUT', '请求格式不正确');
-      // `npm run cloud:smoke` (the admin SDK, no caller): try this function's open APIs.
+      // The smoke and the platform's timer carry no caller. A phone cannot pose as either,
+      // because every call from a phone has the caller's openid.
+      // `npm run cloud:smoke` (the admin SDK): try this function's open APIs.
       const smoke = smokeEvent.safeParse(event);
       if (smoke.success && !callerOpenid()) return ok({ function: process.env.SCF_FUNCTIONNAME ?? functionName, apis: await smokeOpenApis(smoke.data.openid ?? null) });
       const timer = timerEvent.safeParse(event);

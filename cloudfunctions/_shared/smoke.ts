@@ -23,8 +23,8 @@ export interface SmokeRow {
 }
 
 const NO_PERMISSION = -604101;
-/** A pixel for the media check: WeChat fetches it; its answer reaches `mediaCheck` for a trace nobody holds. */
-const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** A 1×1 PNG for the media check: WeChat fetches it; its answer reaches `mediaCheck` for a trace nobody holds (tests use it too). */
+export const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const declared = (): string[] => (typeof TONGXIN_OPENAPI_PERMISSIONS === 'undefined' ? [] : TONGXIN_OPENAPI_PERMISSIONS);
 

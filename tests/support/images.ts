@@ -3,8 +3,8 @@
  * the same image carrying the marker that makes the emulator's image check refuse it.
  */
 import { RISKY_IMAGE_MARKER } from '../../emulator/wechat/operations';
+import { PIXEL_PNG } from '../../cloudfunctions/_shared/smoke';
 
-const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A valid PNG; `note` is carried after its end, so two images can differ. */
 export function pngBytes(note = ''): Buffer {

@@ -88,7 +88,7 @@ describe('cloudbaserc.json', () => {
       if (MAKES_CODES.some((call) => uses(name, call))) expect([name, openapi]).toEqual([name, expect.arrayContaining(['wxacode.getUnlimited'])]);
       // The content table says which functions check text (the runtime does it) and images.
       const checks = Object.entries(CONTENT_CHECKS).filter(([action]) => action.startsWith(`${name}.`)).map(([, c]) => c);
-      if (checks.some((c) => c?.text?.length) || uses(name, 'requireCleanText(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.msgSecCheck'])]);
+      if (checks.some((c) => c?.text?.length)) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.msgSecCheck'])]);
       if (checks.some((c) => c?.images?.length) || uses(name, 'checkMediaAsync(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['security.mediaCheckAsync'])]);
       expect([name, openapi.includes('security.imgSecCheck')]).toEqual([name, false]);
       if (uses(name, 'notify(')) expect([name, openapi]).toEqual([name, expect.arrayContaining(['subscribeMessage.send'])]);
