@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { installDevice, type Device } from './device';
 
 export const DIST = path.resolve(__dirname, '..', '..', 'miniprogram', 'dist', 'weapp');
 
@@ -27,8 +28,18 @@ export interface WeappHarness {
   text(comp: ReturnType<Simulate['render']>): string;
   /** Polls until `predicate(text)` holds; fails with the last text seen. */
   waitForText(comp: ReturnType<Simulate['render']>, predicate: (t: string) => boolean, timeoutMs?: number): Promise<string>;
-  /** Function calls seen by the fake platform: which transport, which function. */
-  calls: Array<{ via: 'cloud' | 'request'; url: string }>;
+  /** Function calls seen by the fake platform: which transport, which function, what was sent. */
+  calls: Array<{ via: 'cloud' | 'request'; url: string; data?: unknown }>;
+  /** The phone's camera, files, canvases, album and toasts (device.ts). */
+  device: Device;
+  /**
+   * Fires a WeChat event on the first node matching `selector` as the platform would: `tap`
+   * on a button, `timeupdate` with `{currentTime, duration}` on a video, `touchstart` on a
+   * canvas with canvas-relative `touches: [{x, y}]`.
+   */
+  fire(comp: ReturnType<Simulate['render']>, selector: string, type: string, init?: { detail?: Record<string, unknown>; touches?: Array<{ x: number; y: number }> }): Promise<void>;
+  /** The page on top of the stack (what `getCurrentPages()` ends with): its page methods. */
+  currentPage(): Record<string, (...a: unknown[]) => unknown>;
 }
 
 export function assertBuilt(): void {
@@ -101,7 +112,7 @@ export function createWeappHarness(origin: string): WeappHarness {
       init() {},
       async callFunction(opts: Callbacks<{ result: unknown; errMsg: string }> & { name: string; data?: unknown }) {
         const url = `${origin}/functions/${opts.name}`;
-        calls.push({ via: 'cloud', url });
+        calls.push({ via: 'cloud', url, data: opts.data });
         try {
           // The platform, not the event, carries identity: here the dev session stands in.
           const r = await post(url, opts.data ?? {}, token ? { 'x-tongxin-session': token } : {});
@@ -116,6 +127,17 @@ export function createWeappHarness(origin: string): WeappHarness {
           throw err;
         }
       },
+    },
+  });
+
+  const opened: Array<ReturnType<Simulate['render']>> = [];
+  const device = installDevice(wx, {
+    origin,
+    token: () => token,
+    find: (selector) => {
+      const top = opened[opened.length - 1];
+      const node = top?.querySelector(selector) as unknown as { dom?: Element } | undefined;
+      return node ?? null;
     },
   });
 
@@ -163,12 +185,31 @@ export function createWeappHarness(origin: string): WeappHarness {
   launched.onShow?.call(launched, { path: 'pages/home/index', query: {}, scene: 1001 });
 
   const loaded = new Map<string, string>();
-  const opened: Array<ReturnType<Simulate['render']>> = [];
+  // j-component's own exparser (the one its nodes belong to), not whatever else resolves.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] })) as { Event: { create(type: string, detail: unknown, options: unknown): unknown; dispatchEvent(target: unknown, event: unknown): void } };
   const text = (comp: ReturnType<Simulate['render']>) => (comp.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
   return {
     simulate,
     calls,
+    device,
+    async fire(comp, selector, type, init = {}) {
+      const node = comp.querySelector(selector) as unknown as { _exparserNode?: unknown } | undefined;
+      if (!node?._exparserNode) throw new Error(`no node matches ${selector}; page text: "${text(comp).slice(0, 300)}"`);
+      const touches = (init.touches ?? []).map((t, i) => ({ identifier: i, x: t.x, y: t.y }));
+      exparser.Event.dispatchEvent(
+        node._exparserNode,
+        exparser.Event.create(type, init.detail ?? {}, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches, changedTouches: touches } }),
+      );
+      // Taro dispatches into React, which renders on a later tick.
+      await simulate.sleep(0);
+    },
+    currentPage() {
+      const top = pages[pages.length - 1];
+      if (!top) throw new Error('no page is open');
+      return top as Record<string, (...a: unknown[]) => unknown>;
+    },
     setSession(t) {
       token = t;
       if (t) storage.set('tx_session', t);

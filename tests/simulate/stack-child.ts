@@ -3,22 +3,41 @@
  * The stack (esbuild, better-sqlite3, worker threads) needs a plain Node realm, which
  * Jest's jsdom environment is not; the test talks to this process over IPC.
  */
-import { startLocalStack } from '../support/stack';
+import { startLocalStack, type LocalStack } from '../support/stack';
 
-type Request = { id: number; method: 'signIn' | 'people' | 'stop'; args: unknown[] };
+export type StackMethod = 'signIn' | 'people' | 'call' | 'collection' | 'deliverMediaChecks' | 'advanceClock' | 'stop';
+type Request = { id: number; method: StackMethod; args: unknown[] };
+
+async function answer(stack: LocalStack, { method, args }: Request): Promise<unknown> {
+  switch (method) {
+    case 'signIn':
+      return stack.signIn(String(args[0]));
+    case 'people':
+      return stack.people();
+    case 'call': {
+      const res = await stack.call(String(args[0]), args[1], (args[2] as string | null) ?? null);
+      return { status: res.status, body: res.body };
+    }
+    case 'collection':
+      return (await stack.state())[String(args[0])] ?? [];
+    case 'deliverMediaChecks':
+      return stack.emulator.wechat.deliverMediaChecks();
+    case 'advanceClock':
+      // The functions' clock only: the watch judge reads the call's clock, not the test's.
+      stack.emulator.functions.advanceClock(Number(args[0]));
+      return true;
+    case 'stop':
+      await stack.stop();
+      return true;
+  }
+}
 
 async function main(): Promise<void> {
   const stack = await startLocalStack();
   process.send?.({ ready: true, origin: stack.origin });
   process.on('message', async (msg: Request) => {
     try {
-      let result: unknown;
-      if (msg.method === 'signIn') result = await stack.signIn(String(msg.args[0]));
-      else if (msg.method === 'people') result = await stack.people();
-      else if (msg.method === 'stop') {
-        await stack.stop();
-        result = true;
-      }
+      const result = await answer(stack, msg);
       process.send?.({ id: msg.id, ok: true, result });
       if (msg.method === 'stop') process.disconnect?.();
     } catch (error) {

@@ -8,6 +8,14 @@ export interface SimulateStack {
   origin: string;
   signIn(openid: string): Promise<string>;
   people(): Promise<Array<{ openid: string; name: string; branchName?: string; roles: string[] }>>;
+  /** Calls `function.action` as the token's identity (the test's own view of the server). */
+  call<T = unknown>(action: string, input: unknown, token: string | null): Promise<{ status: number; body: { ok: boolean; data?: T; error?: { code: string; message: string } } }>;
+  /** Every document of one collection. */
+  collection<T = Record<string, unknown>>(name: string): Promise<T[]>;
+  /** WeChat's asynchronous image-check results, delivered now; the number delivered. */
+  deliverMediaChecks(): Promise<number>;
+  /** Moves the functions' clock on by `ms` (a lesson watched for minutes, in a second). */
+  advanceClock(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +64,10 @@ export function startStack(timeoutMs = 110_000): Promise<SimulateStack> {
         origin: msg.origin,
         signIn: (openid) => rpc<string>('signIn', openid),
         people: () => rpc('people'),
+        call: (action, input, token) => rpc('call', action, input, token),
+        collection: (name) => rpc('collection', name),
+        deliverMediaChecks: () => rpc('deliverMediaChecks'),
+        advanceClock: (ms) => rpc('advanceClock', ms),
         async stop() {
           if (!child.connected) return;
           await rpc('stop').catch(() => undefined);
