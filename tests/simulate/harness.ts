@@ -9,6 +9,7 @@
  *   identity the platform would add is the emulator's dev session (`x-tongxin-session`).
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { installDevice, type Device } from './device';
 
@@ -186,8 +187,8 @@ export function createWeappHarness(origin: string): WeappHarness {
 
   const loaded = new Map<string, string>();
   // j-component's own exparser (the one its nodes belong to), not whatever else resolves.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] })) as { Event: { create(type: string, detail: unknown, options: unknown): unknown; dispatchEvent(target: unknown, event: unknown): void } };
+  const fromJComponent = createRequire(createRequire(__filename).resolve('j-component'));
+  const exparser = fromJComponent('miniprogram-exparser') as { Event: { create(type: string, detail: unknown, options: unknown): unknown; dispatchEvent(target: unknown, event: unknown): void } };
   const text = (comp: ReturnType<Simulate['render']>) => (comp.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
   return {
