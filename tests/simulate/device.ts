@@ -54,6 +54,8 @@ export interface Device {
   location: { latitude: number; longitude: number } | null;
   locationAsks: Array<Record<string, unknown>>;
   albumRefused: boolean;
+  /** How the member answers the next modals: 确定 (true) or 取消. */
+  confirmModals: boolean;
   chooseMedia: Array<Record<string, unknown>>;
   compressions: Array<{ src: string; quality?: number; compressedWidth?: number; compressedHeight?: number; out: string }>;
   uploads: Array<{ cloudPath: string; fileID: string; bytes: Uint8Array }>;
@@ -148,7 +150,7 @@ export interface DeviceHooks {
   origin: string;
   token(): string | null;
   /** The rendered page's node for a selector (exparser), or null. */
-  find(selector: string): { dom?: Element; instance?: unknown } | null;
+  find(selector: string): { dom: Element; attributes: Record<string, unknown> } | null;
 }
 
 export function installDevice(wx: Record<string, unknown>, hooks: DeviceHooks): Device {
@@ -165,6 +167,7 @@ export function installDevice(wx: Record<string, unknown>, hooks: DeviceHooks): 
     location: null,
     locationAsks: [],
     albumRefused: false,
+    confirmModals: false,
     chooseMedia: [],
     compressions: [],
     uploads: [],
@@ -241,7 +244,7 @@ export function installDevice(wx: Record<string, unknown>, hooks: DeviceHooks): 
     const found = hooks.find(selector);
     const dom = found?.dom;
     if (!dom || dom.tagName.toLowerCase() !== 'wx-canvas') return null;
-    if (dom.getAttribute('type') !== '2d') return null;
+    if (found.attributes.type !== '2d') return null;
     return canvasFor(selector.replace(/^#/, ''));
   };
 
@@ -375,7 +378,7 @@ export function installDevice(wx: Record<string, unknown>, hooks: DeviceHooks): 
     showModal: (opts: Options<unknown> & { title?: string; content?: string }) =>
       settle(opts, async () => {
         device.modals.push({ title: opts.title, content: opts.content });
-        return { confirm: false, cancel: true, errMsg: 'showModal:ok' };
+        return { confirm: device.confirmModals, cancel: !device.confirmModals, errMsg: 'showModal:ok' };
       }),
     showShareMenu: (opts: Options<unknown>) =>
       settle(opts, async () => {

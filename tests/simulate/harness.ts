@@ -8,7 +8,7 @@
  *   emulator origin it was built with) go to this test's emulator over HTTP; the WeChat
  *   identity the platform would add is the emulator's dev session (`x-tongxin-session`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { installDevice, type Device } from './device';
@@ -38,10 +38,51 @@ export interface WeappHarness {
    * on a button, `timeupdate` with `{currentTime, duration}` on a video, `touchstart` on a
    * canvas with canvas-relative `touches: [{x, y}]`.
    */
-  fire(comp: ReturnType<Simulate['render']>, selector: string, type: string, init?: { detail?: Record<string, unknown>; touches?: Array<{ x: number; y: number }> }): Promise<void>;
+  fire(comp: ReturnType<Simulate['render']>, target: string | Element, type: string, init?: { detail?: Record<string, unknown>; touches?: Array<{ x: number; y: number }> }): Promise<void>;
+  /** The rendered button (or other tag) whose text is exactly `text`; fails naming what there is. */
+  byText(comp: ReturnType<Simulate['render']>, text: string, tag?: string): Element;
+  /** Every rendered element of a tag (`wx-input`, `wx-canvas`…), in page order. */
+  all(comp: ReturnType<Simulate['render']>, tag: string): Element[];
   /** The page on top of the stack (what `getCurrentPages()` ends with): its page methods. */
   currentPage(): Record<string, (...a: unknown[]) => unknown>;
 }
+
+/**
+ * Taro renders every element through base.wxml templates whose attributes are short keys
+ * (`type="{{i.p2}}"` on `<canvas>`); the names per tag, read from the build itself.
+ */
+function templateKeys(): Map<string, Map<string, string>> {
+  const wxml = readFileSync(path.join(DIST, 'base.wxml'), 'utf8');
+  const byTag = new Map<string, Map<string, string>>();
+  for (const [, tag, attrs] of wxml.matchAll(/<([a-z-]+)\s([^>]*?)>/g)) {
+    const keys = byTag.get(tag) ?? new Map<string, string>();
+    for (const [, name, key] of attrs.matchAll(/([a-z-]+)="\{\{(?:xs\.b\()?i\.(p\d+)/g)) if (!keys.has(name)) keys.set(name, key);
+    byTag.set(tag, keys);
+  }
+  return byTag;
+}
+
+/** The attributes Taro gave the element with this sid, found in the page's data tree (`root.cn`…). */
+function taroAttributes(comp: { data?: unknown }, sid: string, tag: string): Record<string, unknown> {
+  type TaroNode = { sid?: string; nn?: string; cn?: TaroNode[] } & Record<string, unknown>;
+  const walk = (nodes: TaroNode[] | undefined): TaroNode | null => {
+    for (const n of nodes ?? []) {
+      if (n.sid === sid) return n;
+      const inner = walk(n.cn);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const root = (comp.data as { root?: TaroNode } | undefined)?.root;
+  const node = walk(root?.cn);
+  if (!node) return {};
+  const out: Record<string, unknown> = {};
+  for (const [name, key] of TEMPLATE_KEYS().get(tag) ?? []) if (key in node) out[name] = node[key];
+  return out;
+}
+
+let templateCache: Map<string, Map<string, string>> | null = null;
+const TEMPLATE_KEYS = () => (templateCache ??= templateKeys());
 
 export function assertBuilt(): void {
   if (!existsSync(path.join(DIST, 'app.json')) || !existsSync(path.join(DIST, 'app.js'))) {
@@ -138,7 +179,9 @@ export function createWeappHarness(origin: string): WeappHarness {
     find: (selector) => {
       const top = opened[opened.length - 1];
       const node = top?.querySelector(selector) as unknown as { dom?: Element } | undefined;
-      return node ?? null;
+      if (!top || !node?.dom) return null;
+      const sid = node.dom.getAttribute('data-sid') ?? '';
+      return { dom: node.dom, attributes: taroAttributes(top, sid, node.dom.tagName.toLowerCase().replace(/^wx-/, '')) };
     },
   });
 
@@ -195,16 +238,25 @@ export function createWeappHarness(origin: string): WeappHarness {
     simulate,
     calls,
     device,
-    async fire(comp, selector, type, init = {}) {
-      const node = comp.querySelector(selector) as unknown as { _exparserNode?: unknown } | undefined;
-      if (!node?._exparserNode) throw new Error(`no node matches ${selector}; page text: "${text(comp).slice(0, 300)}"`);
+    async fire(comp, target, type, init = {}) {
+      const element = typeof target === 'string' ? (comp.querySelector(target) as unknown as { _exparserNode?: unknown } | undefined)?._exparserNode : (target as unknown as { __wxElement?: unknown }).__wxElement;
+      if (!element) throw new Error(`no node matches ${String(target)}; page text: "${text(comp).slice(0, 300)}"`);
       const touches = (init.touches ?? []).map((t, i) => ({ identifier: i, x: t.x, y: t.y }));
       exparser.Event.dispatchEvent(
-        node._exparserNode,
+        element,
         exparser.Event.create(type, init.detail ?? {}, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches, changedTouches: touches } }),
       );
       // Taro dispatches into React, which renders on a later tick.
       await simulate.sleep(0);
+    },
+    byText(comp, wanted, tag = 'wx-button') {
+      const found = Array.from(comp.dom?.querySelectorAll(tag) ?? []);
+      const hit = found.find((e) => (e.textContent ?? '').trim() === wanted);
+      if (!hit) throw new Error(`no ${tag} reads "${wanted}"; there are: ${found.map((e) => `"${(e.textContent ?? '').trim()}"`).join(', ')}`);
+      return hit;
+    },
+    all(comp, tag) {
+      return Array.from(comp.dom?.querySelectorAll(tag) ?? []);
     },
     currentPage() {
       const top = pages[pages.length - 1];
