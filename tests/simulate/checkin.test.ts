@@ -29,9 +29,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A number as the state export writes it (EJSON keeps doubles as `{$numberDouble}`). */
-const num = (v: unknown): number => Number(typeof v === 'object' && v !== null && '$numberDouble' in v ? (v as { $numberDouble: string }).$numberDouble : v);
-
 type Checkin = { memberId: string; memberName: string; photo: string; location: { latitude: number; longitude: number } | null };
 
 describe('built weapp: 徽章打卡 with the camera', () => {
@@ -78,8 +75,7 @@ describe('built weapp: 徽章打卡 with the camera', () => {
     const mine = checkins.filter((c) => c.memberId === memberId);
     expect(mine).toHaveLength(1);
     expect(mine[0].photo).toBe(upload.fileID);
-    expect(num(mine[0].location?.latitude)).toBe(31.230416);
-    expect(num(mine[0].location?.longitude)).toBe(121.473701);
+    expect(mine[0].location).toMatchObject({ latitude: 31.230416, longitude: 121.473701 });
     // ... and held the image for WeChat's asynchronous check.
     const checks = await stack.collection<{ fileId: string; status: string }>(COLLECTIONS.mediaChecks);
     expect(checks.find((c) => c.fileId === upload.fileID)?.status).toBe('pending');

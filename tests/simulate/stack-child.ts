@@ -3,9 +3,10 @@
  * The stack (esbuild, better-sqlite3, worker threads) needs a plain Node realm, which
  * Jest's jsdom environment is not; the test talks to this process over IPC.
  */
+import { fromEJSON } from '../../emulator/database/ejson';
 import { startLocalStack, type LocalStack } from '../support/stack';
 
-export type StackMethod = 'signIn' | 'people' | 'call' | 'collection' | 'deliverMediaChecks' | 'advanceClock' | 'stop';
+export type StackMethod = 'signIn' | 'people' | 'call' | 'collection' | 'deliverMediaChecks' | 'advanceClock' | 'putFile' | 'stop';
 type Request = { id: number; method: StackMethod; args: unknown[] };
 
 async function answer(stack: LocalStack, { method, args }: Request): Promise<unknown> {
@@ -19,13 +20,16 @@ async function answer(stack: LocalStack, { method, args }: Request): Promise<unk
       return { status: res.status, body: res.body };
     }
     case 'collection':
-      return (await stack.state())[String(args[0])] ?? [];
+      // Plain values (numbers, and dates as ISO strings over IPC), not the export's EJSON.
+      return ((await stack.state())[String(args[0])] ?? []).map((doc) => fromEJSON(doc, Date.now()));
     case 'deliverMediaChecks':
       return stack.emulator.wechat.deliverMediaChecks();
     case 'advanceClock':
       // The functions' clock only: the watch judge reads the call's clock, not the test's.
       stack.emulator.functions.advanceClock(Number(args[0]));
       return true;
+    case 'putFile':
+      return stack.putFile(String(args[0]), { bytes: Buffer.from(String(args[1]), 'base64'), contentType: String(args[2]) });
     case 'stop':
       await stack.stop();
       return true;

@@ -14,6 +14,8 @@ export interface SimulateStack {
   collection<T = Record<string, unknown>>(name: string): Promise<T[]>;
   /** WeChat's asynchronous image-check results, delivered now; the number delivered. */
   deliverMediaChecks(): Promise<number>;
+  /** Places a file in storage as the admin would (a lesson's video); returns its fileID. */
+  putFile(cloudPath: string, bytes: Uint8Array, contentType: string): Promise<string>;
   /** Moves the functions' clock on by `ms` (a lesson watched for minutes, in a second). */
   advanceClock(ms: number): Promise<void>;
   stop(): Promise<void>;
@@ -68,6 +70,7 @@ export function startStack(timeoutMs = 110_000): Promise<SimulateStack> {
         collection: (name) => rpc('collection', name),
         deliverMediaChecks: () => rpc('deliverMediaChecks'),
         advanceClock: (ms) => rpc('advanceClock', ms),
+        putFile: (cloudPath, bytes, contentType) => rpc('putFile', cloudPath, Buffer.from(bytes).toString('base64'), contentType),
         async stop() {
           if (!child.connected) return;
           await rpc('stop').catch(() => undefined);
