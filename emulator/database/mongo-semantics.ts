@@ -13,6 +13,10 @@
  * - `$dateFromString`: ISO dates with a space or `T`, with or without an offset, parse (mingo gave
  *   null); a missing or null input gives null (or `onNull`), an unparsable one an error (or
  *   `onError`).
+ * - `$jsonSchema`: mingo asks its `jsonSchemaValidator` option, which is MongoDB's draft 4
+ *   (json-schema.ts; tests/emulator/database.jsonschema.test.ts). It applies to a whole document
+ *   (top level, `$and`/`$or`/`$nor`, an object `$elemMatch`); on a field it is an unknown
+ *   operator, as in MongoDB.
  */
 import { Aggregator as BaseAggregator } from 'mingo/aggregator';
 import { Context, evalExpr } from 'mingo/core';
@@ -27,6 +31,7 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { invalidParam } from './errors';
+import { jsonSchemaValidator } from './json-schema';
 
 type Any = unknown;
 type ComputeOptions = Options;
@@ -34,19 +39,26 @@ type ExpressionOp = (obj: Any, expr: Any, options: ComputeOptions) => Any;
 type QueryOp = (selector: string, value: Any, options: ComputeOptions) => (obj: Any) => boolean;
 
 const evaluate = (obj: Any, expr: Any, options: ComputeOptions): Any => evalExpr(obj as never, expr as never, options as never);
-const LOGICAL = new Set(['$and', '$or', '$nor']);
+/** Operators of a whole document, not of a field's value. */
+const PATHLESS = new Set(['$and', '$or', '$nor', '$jsonSchema']);
 
 const $elemMatch: QueryOp = (selector, value) => {
   const criteria = (value ?? {}) as Record<string, Any>;
   const keys = Object.keys(criteria);
-  // Only operators (not $and/$or/$nor): a condition on each value; else one on each document.
-  const onValues = keys.length > 0 && keys.every((k) => k.startsWith('$') && !LOGICAL.has(k));
+  // Only operators (not $and/$or/$nor/$jsonSchema): a condition on each value; else one on each document.
+  const onValues = keys.length > 0 && keys.every((k) => k.startsWith('$') && !PATHLESS.has(k));
   const query = new BaseQuery(onValues ? { v: criteria } : criteria, MONGO_OPTIONS);
   return (obj) => {
     const list = resolve(obj as never, selector, { unwrapArray: true });
     if (!Array.isArray(list)) return false;
     return list.some((item) => (onValues ? query.test({ v: item }) : isObject(item) && query.test(item as never)));
   };
+};
+
+/** mingo compiles a top-level `$jsonSchema` with the operator's own name as the selector. */
+const $jsonSchema: QueryOp = (selector, value, options) => {
+  if (selector !== '$jsonSchema') throw invalidParam('unknown operator: $jsonSchema');
+  return (queryOperators.$jsonSchema as QueryOp)(selector, value, options);
 };
 
 /** A date argument (`date` or `{date, timezone}`) as a Date in its zone's wall time, read in UTC. */
@@ -128,23 +140,23 @@ const CONTEXT = Context.init({
   expression: { ...expressionOperators, $week, $substr: $substrBytes, $substrBytes, $indexOfCP, $dateFromString } as never,
   pipeline: pipelineOperators as never,
   projection: projectionOperators as never,
-  query: { ...queryOperators, $elemMatch } as never,
+  query: { ...queryOperators, $elemMatch, $jsonSchema } as never,
   window: windowOperators as never,
 });
 
 /** The options every mingo call of the emulator runs with. */
-export const MONGO_OPTIONS: Partial<Options> = { context: CONTEXT };
+export const MONGO_OPTIONS: Partial<Options> = { context: CONTEXT, jsonSchemaValidator };
 
-/** mingo's Query, find, Aggregator and update, on that context. */
+/** mingo's Query, find, Aggregator and update, with those options. */
 export class Query extends BaseQuery {
   constructor(condition: Criteria<AnyObject>, options: Partial<Options> = {}) {
-    super(condition, { ...options, context: CONTEXT });
+    super(condition, { ...options, ...MONGO_OPTIONS });
   }
 }
 
 export class Aggregator extends BaseAggregator {
   constructor(pipeline: AnyObject[], options: Partial<Options> = {}) {
-    super(pipeline, { ...options, context: CONTEXT });
+    super(pipeline, { ...options, ...MONGO_OPTIONS });
   }
 }
 

@@ -25,15 +25,18 @@ const GEO_OPERATORS = new Set(['$near', '$nearSphere', '$geoWithin', '$geoInters
 /**
  * Geo queries need a geo index, which CloudBase creates on request and the emulator never has:
  * they are refused as a query on a field without one (MongoDB: "unable to find index for
- * $geoNear query"), with INVALID_PARAM, rather than as an unknown operator. `$jsonSchema` and
- * `$text` are refused by name (emulator/README.md lists what differs).
+ * $geoNear query"), with INVALID_PARAM, rather than as an unknown operator. `$text` (no text
+ * index either) is refused by name (emulator/README.md lists what differs). `$jsonSchema` is
+ * supported (json-schema.ts checks its schema when the query is compiled), so its value, a
+ * schema rather than a query, is not walked.
  */
 function refuseUnsupported(value: unknown, field = ''): void {
   if (Array.isArray(value)) return value.forEach((item) => refuseUnsupported(item, field));
   if (!isPlainObject(value)) return;
   for (const [key, inner] of Object.entries(value)) {
     if (GEO_OPERATORS.has(key)) throw invalidParam(`unable to find index for ${key} query: no geo index on ${field || 'the field'} (the local emulator keeps no geo indexes)`);
-    if (key === '$jsonSchema' || key === '$text') throw invalidParam(`${key} is not supported by the local emulator`);
+    if (key === '$text') throw invalidParam(`${key} is not supported by the local emulator`);
+    if (key === '$jsonSchema') continue;
     refuseUnsupported(inner, key.startsWith('$') ? field : key);
   }
 }
