@@ -31,6 +31,8 @@ export interface WeappHarness {
   waitForText(comp: ReturnType<Simulate['render']>, predicate: (t: string) => boolean, timeoutMs?: number): Promise<string>;
   /** Function calls seen by the fake platform: which transport, which function, what was sent. */
   calls: Array<{ via: 'cloud' | 'request'; url: string; data?: unknown }>;
+  /** Resolves once no function call is in flight (the network has answered everything sent). */
+  idle(timeoutMs?: number): Promise<void>;
   /** The phone's camera, files, canvases, album and toasts (device.ts). */
   device: Device;
   /**
@@ -41,6 +43,8 @@ export interface WeappHarness {
   fire(comp: ReturnType<Simulate['render']>, target: string | Element, type: string, init?: { detail?: Record<string, unknown>; touches?: Array<{ x: number; y: number }> }): Promise<void>;
   /** The rendered button (or other tag) whose text is exactly `text`; fails naming what there is. */
   byText(comp: ReturnType<Simulate['render']>, text: string, tag?: string): Element;
+  /** The attributes Taro gave a rendered element (`open-type` of a button, `type` of a canvas). */
+  attributes(comp: ReturnType<Simulate['render']>, element: Element): Record<string, unknown>;
   /** Every rendered element of a tag (`wx-input`, `wx-canvas`…), in page order. */
   all(comp: ReturnType<Simulate['render']>, tag: string): Element[];
   /** The page on top of the stack (what `getCurrentPages()` ends with): its page methods. */
@@ -99,6 +103,7 @@ export function createWeappHarness(origin: string): WeappHarness {
   const storage = new Map<string, unknown>();
   let token: string | null = null;
   const calls: WeappHarness['calls'] = [];
+  let inFlight = 0;
 
   const post = async (url: string, body: unknown, headers: Record<string, string>) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -155,9 +160,10 @@ export function createWeappHarness(origin: string): WeappHarness {
       async callFunction(opts: Callbacks<{ result: unknown; errMsg: string }> & { name: string; data?: unknown }) {
         const url = `${origin}/functions/${opts.name}`;
         calls.push({ via: 'cloud', url, data: opts.data });
+        inFlight++;
         try {
           // The platform, not the event, carries identity: here the dev session stands in.
-          const r = await post(url, opts.data ?? {}, token ? { 'x-tongxin-session': token } : {});
+          const r = await post(url, opts.data ?? {}, token ? { 'x-tongxin-session': token } : {}).finally(() => inFlight--);
           const res = { result: r.data, errMsg: 'cloud.callFunction:ok' };
           opts.success?.(res);
           opts.complete?.(res);
@@ -238,6 +244,16 @@ export function createWeappHarness(origin: string): WeappHarness {
     simulate,
     calls,
     device,
+    async idle(timeoutMs = 15000) {
+      const until = Date.now() + timeoutMs;
+      // A call answered can start the next (a queued report): idle twice in a row.
+      let quiet = 0;
+      while (quiet < 2) {
+        if (Date.now() > until) throw new Error(`${inFlight} function call(s) still in flight after ${timeoutMs} ms`);
+        await simulate.sleep(10);
+        quiet = inFlight === 0 ? quiet + 1 : 0;
+      }
+    },
     async fire(comp, target, type, init = {}) {
       const element = typeof target === 'string' ? (comp.querySelector(target) as unknown as { _exparserNode?: unknown } | undefined)?._exparserNode : (target as unknown as { __wxElement?: unknown }).__wxElement;
       if (!element) throw new Error(`no node matches ${String(target)}; page text: "${text(comp).slice(0, 300)}"`);
@@ -254,6 +270,9 @@ export function createWeappHarness(origin: string): WeappHarness {
       const hit = found.find((e) => (e.textContent ?? '').trim() === wanted);
       if (!hit) throw new Error(`no ${tag} reads "${wanted}"; there are: ${found.map((e) => `"${(e.textContent ?? '').trim()}"`).join(', ')}`);
       return hit;
+    },
+    attributes(comp, element) {
+      return taroAttributes(comp as { data?: unknown }, element.getAttribute('data-sid') ?? '', element.tagName.toLowerCase().replace(/^wx-/, ''));
     },
     all(comp, tag) {
       return Array.from(comp.dom?.querySelectorAll(tag) ?? []);

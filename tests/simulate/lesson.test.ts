@@ -86,10 +86,13 @@ describe('built weapp: the lesson player reports progress from the native video 
     await weapp.fire(page, '#lesson-video', 'loadedmetadata', { detail: { duration: d, width: 1280, height: 720 } });
     await weapp.fire(page, '#lesson-video', 'play');
     for (let t = 1; t <= d; t++) {
-      // One second of video per second of the server's clock: watching, not skipping.
+      // One second of video per second of the server's clock: watching, not skipping. The
+      // network answers within the second (a report is never dropped for a later one).
+      await weapp.idle();
       await stack.advanceClock(1000);
       await weapp.fire(page, '#lesson-video', 'timeupdate', { detail: { currentTime: t, duration: d } });
     }
+    await weapp.idle();
     await stack.advanceClock(1000);
     await weapp.fire(page, '#lesson-video', 'ended');
     const text = await weapp.waitForText(page, (t) => t.includes('已学完'), 15000).catch((e: Error) => {
@@ -125,8 +128,10 @@ describe('built weapp: the lesson player reports progress from the native video 
 
     const d = lesson.durationSeconds;
     await weapp.fire(page, '#lesson-video', 'play');
+    await weapp.idle();
     await stack.advanceClock(3000);
     await weapp.fire(page, '#lesson-video', 'timeupdate', { detail: { currentTime: 3, duration: d } });
+    await weapp.idle();
     // The slider dragged to the end: the player jumps, and ends a second later.
     await stack.advanceClock(1000);
     await weapp.fire(page, '#lesson-video', 'timeupdate', { detail: { currentTime: d - 1, duration: d } });
